@@ -1,0 +1,33 @@
+package dev.coffer.spi;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Everything a {@link SecretsEngine} gets from the server when it is mounted. */
+public interface MountContext {
+
+  /** Where the engine is mounted, with a trailing {@code /}, e.g. {@code secret/}. */
+  String mountPath();
+
+  /** The engine type, e.g. {@code kv}. */
+  String type();
+
+  /** The mount's options, e.g. {@code {"version": "2"}} for KV. */
+  Map<String, String> options();
+
+  /** The engine's own storage: encrypted, and scoped to this mount. */
+  Storage storage();
+
+  /** The clock to use for every timestamp, so tests can control time. */
+  Clock clock();
+
+  /** A logger named after the mount; never log secret values. */
+  System.Logger logger();
+
+  /** The mount's default lease TTL. */
+  Duration defaultLeaseTtl();
+
+  /** The mount's maximum lease TTL. */
+  Duration maxLeaseTtl();
+}

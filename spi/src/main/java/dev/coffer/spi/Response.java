@@ -1,0 +1,47 @@
+package dev.coffer.spi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a handler answers. The server wraps it in Vault's envelope ({@code request_id, lease_id,
+ * renewable, lease_duration, data, wrap_info, warnings, auth}).
+ *
+ * @param data the {@code data} object, or {@code null} for none (then a write answers 204)
+ * @param warnings messages for the client that do not stop the request
+ */
+public record Response(Map<String, Object> data, List<String> warnings) {
+
+  public Response {
+    data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A response with no data (HTTP 204 unless there are warnings). */
+  public static Response empty() {
+    return new Response(null, List.of());
+  }
+
+  /** A response with this data. */
+  public static Response of(Map<String, Object> data) {
+    return new Response(data, List.of());
+  }
+
+  /** A {@code LIST} response: {@code {"keys": [...]}}; an empty list answers 404 as in Vault. */
+  public static Response keys(List<String> keys) {
+    if (keys.isEmpty()) {
+      throw CofferException.notFound();
+    }
+    return of(Map.of("keys", List.copyOf(keys)));
+  }
+
+  /** This response with one more warning. */
+  public Response withWarning(String warning) {
+    List<String> w = new ArrayList<>(warnings);
+    w.add(warning);
+    return new Response(data, w);
+  }
+}
