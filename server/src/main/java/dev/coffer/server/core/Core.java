@@ -1,15 +1,55 @@
 package dev.coffer.server.core;
 
+import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.server.core.mount.Dispatch;
+import dev.coffer.server.core.mount.MountEntry;
+import dev.coffer.server.core.mount.MountedEngine;
+import dev.coffer.server.core.mount.Mounts;
+import dev.coffer.server.core.seal.SealManager;
+import dev.coffer.server.core.sys.RawEndpoints;
+import dev.coffer.server.core.sys.SealControls;
+import dev.coffer.server.core.sys.SystemBackend;
+import dev.coffer.server.core.token.LookupSelf;
+import dev.coffer.server.core.token.TokenEntry;
+import dev.coffer.server.core.token.TokenStore;
+import dev.coffer.spi.ClientInfo;
+import dev.coffer.spi.CofferException;
+import dev.coffer.spi.ErrorCode;
+import dev.coffer.spi.Response;
 import dev.coffer.spi.Seal;
 import dev.coffer.spi.StorageBackend;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The heart of the server: seal state, barrier, mounts, tokens and request routing. Knows nothing
- * of HTTP. SKELETON: the public API is fixed; the implementation is being written.
+ * of HTTP.
+ *
+ * <p>Typical use: {@code new Core(storage, seal, registry, clock)}, then {@link #start()} (which
+ * auto-unseals an initialised store with an auto-unseal seal), {@link #initialize} if {@link
+ * #initialized()} is false, then {@link #handle} for every request and {@link #close()} at the end.
+ *
+ * <p>Requests run under a shared lock; init, unseal and seal take it exclusively, so no request
+ * sees an engine being closed under it.
  */
 public final class Core implements RequestHandler, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Core.class.getName());
+
+  private final StorageBackend storage;
+  private final Seal seal;
+  private final Clock clock;
+  private final Barrier barrier;
+  private final TokenStore tokens;
+  private final Mounts mounts;
+  private final SealManager seals;
+  private final RawEndpoints raw;
+  private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
+  private volatile String storageType;
+  private volatile SealControls.ClusterInfo cluster;
+  private volatile boolean closed;
 
   /**
    * A sealed core over this storage and seal. Owns both: {@link #close()} closes them.
@@ -20,51 +60,278 @@ public final class Core implements RequestHandler, AutoCloseable {
    * @param clock the clock for every timestamp
    */
   public Core(StorageBackend storage, Seal seal, PluginRegistry plugins, Clock clock) {
-    throw new UnsupportedOperationException("not yet");
+    this.storage = storage;
+    this.seal = seal;
+    this.clock = clock;
+    this.barrier = new Barrier(storage);
+    this.tokens = new TokenStore(barrier, clock);
+    this.mounts = new Mounts(barrier, plugins, clock);
+    MountEntry sys = SystemBackend.entry();
+    mounts.addBuiltIn(new MountedEngine(sys, SystemBackend.create(mounts, sys, barrier, clock)));
+    this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
+    this.raw = new RawEndpoints(new Controls());
+    this.storageType = guessStorageType(storage);
   }
 
-  /** Unseals at once if the storage is initialised and the seal is an auto-unseal seal. */
+  /**
+   * Unseals at once if the storage is initialised and the seal is an auto-unseal seal.
+   *
+   * @throws CofferException if the seal cannot unwrap the stored root key
+   * @throws IllegalStateException if the storage was initialised with another seal type
+   */
   public void start() {
-    throw new UnsupportedOperationException("not yet");
+    if (seals.initialized() && !seal.needsKeyShares()) {
+      exclusively(seals::autoUnseal);
+    }
+  }
+
+  /** Names the storage type for {@code sys/seal-status} (e.g. {@code sqlite}). */
+  public void setStorageType(String type) {
+    this.storageType = type == null ? "" : type;
   }
 
   /** Whether the storage has been initialised. */
   public boolean initialized() {
-    throw new UnsupportedOperationException("not yet");
+    return seals.initialized();
   }
 
   /** Whether the core is sealed. */
   public boolean sealed() {
-    throw new UnsupportedOperationException("not yet");
+    return seals.sealed();
   }
 
   /**
    * Initialises the storage as {@code PUT sys/init} does; with an auto-unseal seal it is unsealed
    * afterwards.
+   *
+   * @throws CofferException 400 if already initialised or the share settings are invalid
    */
   public InitResult initialize(int secretShares, int secretThreshold) {
-    throw new UnsupportedOperationException("not yet");
+    state.writeLock().lock();
+    try {
+      return seals.initialize(secretShares, secretThreshold);
+    } finally {
+      state.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Gives one unseal key share as {@code PUT sys/unseal} does.
+   *
+   * @return whether the core is now unsealed
+   */
+  public boolean unseal(byte[] keyShare) {
+    state.writeLock().lock();
+    try {
+      return seals.submitShare(keyShare);
+    } finally {
+      state.writeLock().unlock();
+    }
+  }
+
+  /** Seals: closes the engines and drops every key from memory. */
+  public void seal() {
+    exclusively(seals::sealNow);
   }
 
   /** Creates a root token with this exact id (dev mode's {@code --dev-root-token-id}). */
   public void createRootToken(String tokenId) {
-    throw new UnsupportedOperationException("not yet");
+    shared(() -> tokens.createRoot(tokenId));
   }
 
   /** Enables an engine at {@code path} as {@code POST sys/mounts/:path} does. */
   public void enableMount(
       String path, String type, Map<String, String> options, String description) {
-    throw new UnsupportedOperationException("not yet");
+    shared(() -> mounts.enable(path, type, description, options, 0, 0));
   }
 
   @Override
   public CoreResult handle(CoreRequest request) {
-    throw new UnsupportedOperationException("not yet");
+    try {
+      if (!RequestPaths.valid(request.path())) {
+        throw CofferException.invalid("invalid request path");
+      }
+      String path = RequestPaths.withoutTrailingSlash(request.path());
+      Optional<CoreResult> rawResult = raw.handle(request, path);
+      if (rawResult.isPresent()) {
+        return rawResult.get();
+      }
+      Lock lock = state.readLock();
+      lock.lock();
+      try {
+        requireUnsealed();
+        return route(request, path);
+      } finally {
+        lock.unlock();
+      }
+    } catch (CofferException e) {
+      return new CoreResult.Failed(request.requestId(), e);
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "request " + request.requestId() + " failed: " + RequestPaths.describe(e));
+      return new CoreResult.Failed(
+          request.requestId(), new CofferException(ErrorCode.INTERNAL, "internal error"));
+    }
   }
 
   /** Seals and closes the engines, the seal and the storage. */
   @Override
   public void close() {
-    throw new UnsupportedOperationException("not yet");
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      seal();
+    } finally {
+      try {
+        seal.close();
+      } finally {
+        storage.close();
+      }
+    }
+  }
+
+  private CoreResult route(CoreRequest request, String path) {
+    if (path.equals(LookupSelf.PATH)) {
+      TokenEntry token = authenticate(request.token());
+      if (request.method() != RequestMethod.GET && request.method() != RequestMethod.HEAD) {
+        throw new CofferException(ErrorCode.UNSUPPORTED_OPERATION, "unsupported operation");
+      }
+      return ok(request, LookupSelf.respond(request.token(), token));
+    }
+    Optional<Dispatch.Match> match =
+        mounts.route(path).flatMap(m -> Dispatch.find(m, path, request.method()));
+    boolean open = match.map(m -> m.spec().unauthenticated()).orElse(false);
+    TokenEntry token = open ? null : authenticate(request.token());
+    if (match.isEmpty()) {
+      Optional<MountedEngine> mount = mounts.route(path);
+      if (mount.isPresent() && !mount.get().available()) {
+        throw new CofferException(
+            ErrorCode.INTERNAL,
+            "the engine of mount " + mount.get().entry().path() + " is not available");
+      }
+      throw CofferException.withErrors(
+          ErrorCode.NOT_FOUND,
+          java.util.List.of("no handler for route \"" + path + "\". route entry not found."));
+    }
+    ClientInfo client =
+        token == null
+            ? new ClientInfo(request.remoteAddress(), "", "", java.util.List.of())
+            : new ClientInfo(
+                request.remoteAddress(), token.accessor(), token.displayName(), token.policies());
+    Response response =
+        Dispatch.invoke(match.get(), request.method(), request.data(), request.requestId(), client);
+    return ok(request, response);
+  }
+
+  private static CoreResult ok(CoreRequest request, Response response) {
+    return new CoreResult.Ok(request.requestId(), response);
+  }
+
+  private TokenEntry authenticate(String token) {
+    TokenEntry entry = token == null ? null : tokens.lookup(token).orElse(null);
+    if (entry == null || !entry.policies().contains("root")) {
+      throw new CofferException(ErrorCode.PERMISSION_DENIED, "permission denied");
+    }
+    return entry;
+  }
+
+  private void requireUnsealed() {
+    if (seals.sealed()) {
+      throw new CofferException(ErrorCode.SEALED, "Coffer is sealed");
+    }
+  }
+
+  private void exclusively(Runnable work) {
+    state.writeLock().lock();
+    try {
+      work.run();
+    } finally {
+      state.writeLock().unlock();
+    }
+  }
+
+  private void shared(Runnable work) {
+    state.readLock().lock();
+    try {
+      requireUnsealed();
+      work.run();
+    } finally {
+      state.readLock().unlock();
+    }
+  }
+
+  private static String guessStorageType(StorageBackend storage) {
+    String name = storage.getClass().getSimpleName().replace("StorageBackend", "");
+    return name.equals("InMemory") ? "inmem" : name.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Starts and stops what lives inside the barrier. */
+  private final class Lifecycle implements SealManager.Listener {
+    @Override
+    public void unsealed() {
+      cluster = ClusterRecord.loadOrCreate(barrier.root());
+      mounts.load();
+    }
+
+    @Override
+    public void sealing() {
+      mounts.closeAll();
+      cluster = null;
+    }
+  }
+
+  /** What the seal and health endpoints may do, with this core's locking. */
+  private final class Controls implements SealControls {
+    @Override
+    public SealManager seals() {
+      return seals;
+    }
+
+    @Override
+    public InitResult initialize(int shares, int threshold) {
+      return Core.this.initialize(shares, threshold);
+    }
+
+    @Override
+    public void submitShare(byte[] share) {
+      unseal(share);
+    }
+
+    @Override
+    public void resetUnseal() {
+      seals.resetProgress();
+    }
+
+    @Override
+    public void seal(String token) {
+      state.readLock().lock();
+      try {
+        if (seals.sealed()) {
+          return;
+        }
+        authenticate(token);
+      } finally {
+        state.readLock().unlock();
+      }
+      Core.this.seal();
+    }
+
+    @Override
+    public String storageType() {
+      return storageType;
+    }
+
+    @Override
+    public Optional<ClusterInfo> cluster() {
+      return Optional.ofNullable(cluster);
+    }
+
+    @Override
+    public Clock clock() {
+      return clock;
+    }
   }
 }

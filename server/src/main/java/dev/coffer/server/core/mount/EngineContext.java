@@ -1,0 +1,40 @@
+package dev.coffer.server.core.mount;
+
+import dev.coffer.spi.MountContext;
+import dev.coffer.spi.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** The {@link MountContext} an engine gets: its entry's settings and its own storage view. */
+record EngineContext(MountEntry entry, Storage storage, Clock clock) implements MountContext {
+  @Override
+  public String mountPath() {
+    return entry.path();
+  }
+
+  @Override
+  public String type() {
+    return entry.type();
+  }
+
+  @Override
+  public Map<String, String> options() {
+    return entry.options();
+  }
+
+  @Override
+  public System.Logger logger() {
+    return System.getLogger("dev.coffer.mount." + entry.path().replace('/', '.') + entry.type());
+  }
+
+  @Override
+  public Duration defaultLeaseTtl() {
+    return entry.effectiveDefaultTtl();
+  }
+
+  @Override
+  public Duration maxLeaseTtl() {
+    return entry.effectiveMaxTtl();
+  }
+}

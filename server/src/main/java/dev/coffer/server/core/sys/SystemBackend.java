@@ -1,0 +1,52 @@
+package dev.coffer.server.core.sys;
+
+import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.server.core.mount.MountEntry;
+import dev.coffer.server.core.mount.Mounts;
+import dev.coffer.spi.PathSpec;
+import dev.coffer.spi.SecretsEngine;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The {@code sys/} mount: a table of paths gathered from one small class per group. The paths
+ * answered outside Vault's envelope (init, unseal, seal, health...) are in {@link RawEndpoints}.
+ */
+public final class SystemBackend implements SecretsEngine {
+  private final List<PathSpec> paths = new ArrayList<>();
+
+  private SystemBackend() {}
+
+  /** The mount table row shown for {@code sys/}. */
+  public static MountEntry entry() {
+    return new MountEntry(
+        "sys/",
+        "system",
+        "system endpoints used for control, policy and debugging",
+        UUID.randomUUID().toString(),
+        "system_" + HexFormat.of().formatHex(dev.coffer.server.core.barrier.AesGcm.randomBytes(4)),
+        Map.of(),
+        0,
+        0,
+        false,
+        true);
+  }
+
+  /** The system backend for these mounts and this barrier. */
+  public static SystemBackend create(Mounts mounts, MountEntry self, Barrier barrier, Clock clock) {
+    SystemBackend b = new SystemBackend();
+    b.paths.addAll(new MountPaths(mounts, self).paths());
+    b.paths.addAll(new UiMountPaths(mounts, self).paths());
+    b.paths.addAll(new KeyPaths(barrier, clock).paths());
+    return b;
+  }
+
+  @Override
+  public List<PathSpec> paths() {
+    return List.copyOf(paths);
+  }
+}
