@@ -1,6 +1,8 @@
 package dev.coffer.backend.local;
 
+import dev.coffer.backend.local.kv.KvEngineFactory;
 import dev.coffer.backend.local.storage.InMemoryStorageBackendFactory;
+import dev.coffer.backend.local.storage.SqliteStorageBackendFactory;
 import dev.coffer.spi.Plugin;
 import dev.coffer.spi.SecretsEngineFactory;
 import dev.coffer.spi.StorageBackendFactory;
@@ -15,11 +17,11 @@ public final class LocalPlugin implements Plugin {
 
   @Override
   public List<StorageBackendFactory> storageBackends() {
-    return List.of(new InMemoryStorageBackendFactory());
+    return List.of(new SqliteStorageBackendFactory(), new InMemoryStorageBackendFactory());
   }
 
   @Override
   public List<SecretsEngineFactory> secretsEngines() {
-    return List.of();
+    return List.of(new KvEngineFactory());
   }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -21,8 +20,13 @@ public final class InMemoryStorageBackend implements StorageBackend {
 
   @Override
   public Optional<byte[]> get(String key) {
-    byte[] v = data.get(key);
-    return v == null ? Optional.empty() : Optional.of(v.clone());
+    lock.readLock().lock();
+    try {
+      byte[] v = data.get(key);
+      return v == null ? Optional.empty() : Optional.of(v.clone());
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override
@@ -47,12 +51,17 @@ public final class InMemoryStorageBackend implements StorageBackend {
 
   @Override
   public List<String> list(String prefix) {
-    return children(data, prefix, "", Integer.MAX_VALUE);
+    return listPage(prefix, "", Integer.MAX_VALUE);
   }
 
   @Override
   public List<String> listPage(String prefix, String after, int limit) {
-    return children(data, prefix, after, limit);
+    lock.readLock().lock();
+    try {
+      return children(data, prefix, after, limit);
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   @Override
@@ -86,29 +95,37 @@ public final class InMemoryStorageBackend implements StorageBackend {
   @Override
   public void close() {}
 
-  /** The direct children of {@code prefix} in a sorted map, after {@code after}, at most limit. */
+  /**
+   * The direct children of {@code prefix} in a sorted map that sort after {@code after}, at most
+   * {@code limit}. Children come out of the map in sorted order, so the walk stops as soon as the
+   * page is full, and jumps over each sub-folder's keys instead of visiting them.
+   */
   static List<String> children(
       NavigableMap<String, byte[]> map, String prefix, String after, int limit) {
-    TreeSet<String> out = new TreeSet<>();
-    for (String key : map.tailMap(prefix, true).keySet()) {
-      if (!key.startsWith(prefix)) {
-        break;
-      }
+    List<String> page = new ArrayList<>();
+    String from = after.isEmpty() ? prefix : prefix + skipPast(after);
+    boolean inclusive = after.isEmpty() || after.endsWith("/");
+    String key = inclusive ? map.ceilingKey(from) : map.higherKey(from);
+    while (key != null && key.startsWith(prefix) && page.size() < limit) {
       String rest = key.substring(prefix.length());
       int slash = rest.indexOf('/');
-      String child = slash < 0 ? rest : rest.substring(0, slash + 1);
-      if (!child.isEmpty() && (after.isEmpty() || child.compareTo(after) > 0)) {
-        out.add(child);
+      if (slash < 0) {
+        if (!rest.isEmpty()) {
+          page.add(rest);
+        }
+        key = map.higherKey(key);
+      } else {
+        String folder = rest.substring(0, slash + 1);
+        page.add(folder);
+        key = map.ceilingKey(prefix + skipPast(folder));
       }
-    }
-    List<String> page = new ArrayList<>();
-    for (String c : out) {
-      if (page.size() >= limit) {
-        break;
-      }
-      page.add(c);
     }
     return page;
+  }
+
+  /** For a folder {@code "x/"}, the smallest string above all its keys ({@code "x0"}). */
+  private static String skipPast(String child) {
+    return child.endsWith("/") ? child.substring(0, child.length() - 1) + '0' : child;
   }
 
   /** A view used inside a transaction that remembers each key's value before its first write. */
@@ -128,9 +145,9 @@ public final class InMemoryStorageBackend implements StorageBackend {
 
     @Override
     public void put(String key, byte[] value) {
-      before.computeIfAbsent(key, k -> owner.data.get(k));
+      // Remember the value before the first change only (null = absent), so a rollback restores it.
       if (!before.containsKey(key)) {
-        before.put(key, null);
+        before.put(key, owner.data.get(key));
       }
       owner.data.put(key, value.clone());
     }

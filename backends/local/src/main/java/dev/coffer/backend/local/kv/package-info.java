@@ -1,0 +1,34 @@
+/**
+ * The {@code kv} secrets engine, versions 1 and 2, with Vault's paths, JSON shapes and messages.
+ *
+ * <p>The mount option {@code version} ({@code "1"} by default, or {@code "2"}) picks the flavour.
+ * Each group of paths lives in its own small class ({@link dev.coffer.backend.local.kv.KvV1Paths},
+ * {@link dev.coffer.backend.local.kv.KvConfigPaths}, {@link
+ * dev.coffer.backend.local.kv.KvDataPaths}, {@link dev.coffer.backend.local.kv.KvMetadataPaths},
+ * {@link dev.coffer.backend.local.kv.KvVersionOpsPaths}, {@link
+ * dev.coffer.backend.local.kv.KvSubkeysPaths}), all reading and writing through {@link
+ * dev.coffer.backend.local.kv.KvStore}.
+ *
+ * <h2>Storage layout (keys inside the mount's own storage view)</h2>
+ *
+ * <dl>
+ *   <dt>version 1: {@code <path>}
+ *   <dd>the secret's fields as a JSON object, stored under the secret's own path, so a {@code LIST}
+ *       is a plain storage listing.
+ *   <dt>version 2: {@code config}
+ *   <dd>the mount's settings: {@code {"max_versions", "cas_required", "delete_version_after_ns"}}.
+ *   <dt>version 2: {@code metadata/<path>}
+ *   <dd>one secret's metadata: current and oldest version, settings, custom metadata, and per
+ *       version its created and deletion time and whether it is destroyed. Listing {@code
+ *       metadata/<folder>/} answers {@code LIST metadata/<folder>}.
+ *   <dt>version 2: {@code versions/<sha256 hex of path>/<version>}
+ *   <dd>one version's data as a JSON object. Hashing the path keeps arbitrary secret paths out of
+ *       the version keys and gives every secret a flat folder, so deleting all versions of a secret
+ *       never touches another secret's.
+ * </dl>
+ *
+ * <p>Every write is one {@link dev.coffer.spi.Storage#transaction} (read metadata, check-and-set,
+ * write the version, prune, write metadata), so concurrent writers cannot both win a {@code cas}.
+ * Times are RFC 3339 with up to nine fraction digits in UTC, from the mount's clock.
+ */
+package dev.coffer.backend.local.kv;
