@@ -70,7 +70,7 @@ public final class Core implements RequestHandler, AutoCloseable {
     mounts.addBuiltIn(new MountedEngine(sys, SystemBackend.create(mounts, sys, barrier, clock)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
     this.raw = new RawEndpoints(new Controls());
-    this.storageType = guessStorageType(storage);
+    this.storageType = "";
   }
 
   /**
@@ -261,11 +261,6 @@ public final class Core implements RequestHandler, AutoCloseable {
     } finally {
       state.readLock().unlock();
     }
-  }
-
-  private static String guessStorageType(StorageBackend storage) {
-    String name = storage.getClass().getSimpleName().replace("StorageBackend", "");
-    return name.equals("InMemory") ? "inmem" : name.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Starts and stops what lives inside the barrier. */

@@ -39,7 +39,7 @@ class CoreSealTest {
         .containsEntry("nonce", "")
         .containsEntry("migration", false)
         .containsEntry("recovery_seal", false)
-        .containsEntry("storage_type", "inmem")
+        .containsEntry("storage_type", "")
         .containsKeys("version", "build_date");
     raw(core.handle(request(RequestMethod.GET, "sys/health", null)), 501);
   }

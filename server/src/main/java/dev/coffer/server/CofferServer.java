@@ -1,0 +1,182 @@
+package dev.coffer.server;
+
+import dev.coffer.config.CofferConfig;
+import dev.coffer.server.core.Core;
+import dev.coffer.server.core.PluginRegistry;
+import dev.coffer.server.http.HttpServer;
+import dev.coffer.spi.Seal;
+import dev.coffer.spi.SealFactory;
+import dev.coffer.spi.StorageBackend;
+import dev.coffer.spi.StorageBackendFactory;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front door: a running Coffer server, from configuration to a listening HTTP API.
+ *
+ * <p>{@link #start(CofferConfig)} loads the plugins, creates the storage backend and the seal their
+ * factories describe, starts the {@link Core} (which auto-unseals where it can) and then the HTTP
+ * listener. {@link #startDev(DevOptions)} does the same for dev mode and also initialises the
+ * server, mounts KV v2 at {@code secret/} and creates the root token.
+ */
+public final class CofferServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CofferServer.class);
+
+  private final Core core;
+  private final HttpServer http;
+  private final String devRootToken;
+
+  private CofferServer(Core core, HttpServer http, String devRootToken) {
+    this.core = core;
+    this.http = http;
+    this.devRootToken = devRootToken;
+  }
+
+  /**
+   * Starts a server.
+   *
+   * @throws StartupException naming the configuration key at fault
+   */
+  public static CofferServer start(CofferConfig config) {
+    Core core = startCore(config, CofferServer.class.getClassLoader());
+    return listen(config, core, null);
+  }
+
+  /**
+   * Starts a dev-mode server: unsealed, KV v2 at {@code secret/}, a root token; in memory unless
+   * {@link DevOptions#dataDir()} is set.
+   *
+   * @throws StartupException naming the option or key at fault
+   */
+  public static CofferServer startDev(DevOptions options) {
+    CofferConfig config = DevMode.config(options);
+    Core core = startCore(config, CofferServer.class.getClassLoader());
+    String rootToken;
+    try {
+      rootToken = DevMode.prepare(core, options);
+    } catch (RuntimeException e) {
+      closeQuietly(core);
+      throw new StartupException("cannot prepare the dev server: " + e.getMessage(), e);
+    }
+    return listen(config, core, rootToken);
+  }
+
+  /** Loads plugins, creates storage and seal, starts the core; closes what it opened on failure. */
+  static Core startCore(CofferConfig config, ClassLoader parent) {
+    Objects.requireNonNull(config, "config");
+    ClassLoader loader =
+        PluginClassLoaders.forDirectory(
+            config.pluginDirectory().orElseGet(PluginClassLoaders::distributionDirectory), parent);
+    PluginRegistry registry;
+    try {
+      registry = PluginRegistry.load(loader);
+    } catch (IllegalStateException e) {
+      throw new StartupException("cannot load plugins: " + e.getMessage(), e);
+    }
+    StorageBackend storage = createStorage(registry, config);
+    Seal seal;
+    try {
+      seal = createSeal(registry, config);
+    } catch (RuntimeException e) {
+      closeQuietly(storage);
+      throw e;
+    }
+    Core core;
+    try {
+      core = new Core(storage, seal, registry, Clock.systemUTC());
+      core.setStorageType(config.storageType());
+    } catch (RuntimeException e) {
+      closeQuietly(seal);
+      closeQuietly(storage);
+      throw e;
+    }
+    try {
+      core.start();
+    } catch (RuntimeException e) {
+      closeQuietly(core);
+      throw new StartupException("cannot start the core: " + e.getMessage(), e);
+    }
+    LOG.info("core started: storage {}, seal {}", config.storageType(), config.sealType());
+    return core;
+  }
+
+  private static StorageBackend createStorage(PluginRegistry registry, CofferConfig config) {
+    StorageBackendFactory factory;
+    try {
+      factory = registry.storageBackend(config.storageType());
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("invalid value for 'storage.type': " + e.getMessage(), e);
+    }
+    try {
+      return factory.create(config.storageOptions());
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+  }
+
+  private static Seal createSeal(PluginRegistry registry, CofferConfig config) {
+    SealFactory factory;
+    try {
+      factory = registry.seal(config.sealType());
+    } catch (IllegalArgumentException e) {
+      throw new StartupException("invalid value for 'seal.type': " + e.getMessage(), e);
+    }
+    try {
+      return factory.create(config.sealOptions());
+    } catch (IllegalArgumentException e) {
+      throw new StartupException(e.getMessage(), e);
+    }
+  }
+
+  private static CofferServer listen(CofferConfig config, Core core, String devRootToken) {
+    try {
+      HttpServer http = HttpServer.start(config.listener(), core);
+      LOG.info("listening on {}", http.url());
+      return new CofferServer(core, http, devRootToken);
+    } catch (RuntimeException e) {
+      closeQuietly(core);
+      throw new StartupException(e.getMessage(), e);
+    }
+  }
+
+  /** The port the HTTP API listens on. */
+  public int port() {
+    return http.port();
+  }
+
+  /** The base URL of the HTTP API, e.g. {@code http://127.0.0.1:8200}. */
+  public String address() {
+    return http.url();
+  }
+
+  /** The core behind the API. */
+  public Core core() {
+    return core;
+  }
+
+  /** In dev mode, the root token the banner shows. */
+  public Optional<String> devRootToken() {
+    return Optional.ofNullable(devRootToken);
+  }
+
+  /** Stops listening, then seals and closes the core, the seal and the storage. */
+  @Override
+  public void close() {
+    try {
+      http.close();
+    } finally {
+      core.close();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.debug("close failed during aborted start-up", e);
+    }
+  }
+}

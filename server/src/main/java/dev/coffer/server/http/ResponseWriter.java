@@ -1,0 +1,78 @@
+package dev.coffer.server.http;
+
+import dev.coffer.server.core.CoreResult;
+import dev.coffer.spi.CofferException;
+import dev.coffer.spi.Response;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a {@link CoreResult} as Vault does: the envelope, {@code {"errors":[...]}}, or raw. */
+final class ResponseWriter {
+  static final String JSON = "application/json";
+
+  private ResponseWriter() {}
+
+  static void write(Context ctx, CoreResult result) {
+    boolean head = "HEAD".equalsIgnoreCase(ctx.req().getMethod());
+    if (result instanceof CoreResult.Ok ok) {
+      writeOk(ctx, ok, head);
+    } else if (result instanceof CoreResult.Failed failed) {
+      writeFailed(ctx, failed.requestId(), failed.error(), head);
+    } else if (result instanceof CoreResult.Raw raw) {
+      send(ctx, raw.status(), raw.body(), head);
+    } else {
+      throw new IllegalStateException("no result");
+    }
+  }
+
+  private static void writeOk(Context ctx, CoreResult.Ok ok, boolean head) {
+    Response r = ok.response() == null ? Response.empty() : ok.response();
+    if (r.data() == null && r.warnings().isEmpty()) {
+      ctx.status(204);
+      return;
+    }
+    send(ctx, 200, envelope(ok.requestId(), r.data(), r.warnings()), head);
+  }
+
+  static void writeFailed(Context ctx, String requestId, CofferException e, boolean head) {
+    int status = ErrorStatus.of(e.code());
+    if (e.data() != null) {
+      send(ctx, status, envelope(requestId, e.data(), List.of()), head);
+    } else {
+      send(ctx, status, Map.of("errors", e.errors()), head);
+    }
+  }
+
+  static void writeErrors(Context ctx, int status, List<String> errors) {
+    send(ctx, status, Map.of("errors", errors), "HEAD".equalsIgnoreCase(ctx.req().getMethod()));
+  }
+
+  /** Vault's envelope; every field present, {@code null} where Vault shows null. */
+  static Map<String, Object> envelope(
+      String requestId, Map<String, Object> data, List<String> warnings) {
+    Map<String, Object> env = new LinkedHashMap<>();
+    env.put("request_id", requestId);
+    env.put("lease_id", "");
+    env.put("renewable", false);
+    env.put("lease_duration", 0);
+    env.put("data", data);
+    env.put("wrap_info", null);
+    env.put("warnings", warnings == null || warnings.isEmpty() ? null : warnings);
+    env.put("auth", null);
+    return env;
+  }
+
+  private static void send(Context ctx, int status, Object body, boolean head) {
+    ctx.status(status);
+    ctx.header("Cache-Control", "no-store");
+    if (body == null) {
+      return;
+    }
+    ctx.contentType(JSON);
+    if (!head) {
+      ctx.result(Json.bytes(body));
+    }
+  }
+}

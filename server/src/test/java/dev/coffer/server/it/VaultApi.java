@@ -1,0 +1,97 @@
+package dev.coffer.server.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A tiny Vault API client over real HTTP for the integration tests. */
+final class VaultApi {
+  static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String base;
+  private final String token;
+
+  VaultApi(String base, String token) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.token = token;
+  }
+
+  VaultApi withToken(String otherToken) {
+    return new VaultApi(base, otherToken);
+  }
+
+  /** One answer: the status and the parsed body ({@code null} for an empty body). */
+  record Answer(int status, JsonNode body, String raw) {
+    JsonNode data() {
+      return body == null ? null : body.get("data");
+    }
+
+    String errors() {
+      return body == null || body.get("errors") == null ? "" : body.get("errors").toString();
+    }
+  }
+
+  Answer get(String path) {
+    return send("GET", path, null, null);
+  }
+
+  Answer list(String path) {
+    return send("LIST", path, null, null);
+  }
+
+  Answer post(String path, String json) {
+    return send("POST", path, json, "application/json");
+  }
+
+  Answer put(String path, String json) {
+    return send("PUT", path, json, "application/json");
+  }
+
+  Answer patch(String path, String json) {
+    return send("PATCH", path, json, "application/merge-patch+json");
+  }
+
+  Answer delete(String path) {
+    return send("DELETE", path, null, null);
+  }
+
+  Answer send(String method, String path, String body, String contentType) {
+    return sendRaw(method, "/v1/" + path, body, contentType);
+  }
+
+  /** Sends to a raw, already-encoded path (for path-traversal tests). */
+  Answer sendRaw(String method, String rawPath, String body, String contentType) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      b.header("X-Vault-Token", token);
+    }
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      String raw = r.body();
+      JsonNode node = raw == null || raw.isBlank() ? null : JSON.readTree(raw);
+      return new Answer(r.statusCode(), node, raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
