@@ -3,10 +3,10 @@ package dev.coffer.server;
 import dev.coffer.config.CofferConfig;
 import dev.coffer.config.ConfigException;
 import dev.coffer.server.core.Core;
+import dev.coffer.server.core.token.TokenIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -78,9 +78,9 @@ public final class DevMode {
     return rootToken;
   }
 
-  /** A fresh root token id, {@code cfs.} and 24 random URL-safe characters. */
+  /** A fresh root token id in the same recognisable format as every other token. */
   public static String randomRootTokenId() {
-    return "cfs." + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(18));
+    return TokenIds.newTokenId();
   }
 
   /** The text printed after a dev server starts, as Vault prints it. */

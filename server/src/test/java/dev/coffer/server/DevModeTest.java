@@ -58,7 +58,7 @@ class DevModeTest {
   @Test
   void randomRootTokensHaveThePrefixAndDiffer() {
     String a = DevMode.randomRootTokenId();
-    assertThat(a).matches("cfs\\.[A-Za-z0-9_-]{24}");
+    assertThat(a).matches("cfs\\.[A-Za-z0-9]{32}");
     assertThat(a).isNotEqualTo(DevMode.randomRootTokenId());
   }
 

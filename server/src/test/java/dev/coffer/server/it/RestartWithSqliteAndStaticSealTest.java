@@ -1,8 +1,10 @@
 package dev.coffer.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coffer.server.CofferServer;
+import dev.coffer.server.StartupException;
 import dev.coffer.server.it.VaultApi.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +78,27 @@ class RestartWithSqliteAndStaticSealTest {
       return i;
     }
     return -1;
+  }
+
+  @Test
+  void aWrongStaticSealKeyStopsStartUpWithAClearMessageAndLosesNothing() throws IOException {
+    Path db = dir.resolve("coffer.db");
+    Path key = dir.resolve("seal.key");
+    try (CofferServer server = TestServers.sqliteWithStaticSeal(db, key)) {
+      TestServers.api(server, null).put("sys/init", "{}");
+    }
+    Path otherKey = dir.resolve("other.key");
+    String wrong = "ab".repeat(32);
+    Files.writeString(otherKey, wrong);
+    Files.setPosixFilePermissions(
+        otherKey, Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+    assertThatThrownBy(() -> TestServers.sqliteWithStaticSeal(db, otherKey))
+        .isInstanceOf(StartupException.class)
+        .hasMessageContaining("static seal key does not match")
+        .hasMessageNotContaining(wrong);
+    try (CofferServer server = TestServers.sqliteWithStaticSeal(db, key)) {
+      assertThat(server.core().sealed()).isFalse();
+    }
   }
 
   @Test
