@@ -11,14 +11,26 @@ import java.util.Objects;
  * @param tokenAccessor the accessor of the token used, or {@code ""} for unauthenticated calls
  * @param displayName the token's display name, or {@code ""}
  * @param policies the policies the token carries
+ * @param entityId the identity entity the token belongs to, or {@code ""}
  */
 public record ClientInfo(
-    String remoteAddress, String tokenAccessor, String displayName, List<String> policies) {
+    String remoteAddress,
+    String tokenAccessor,
+    String displayName,
+    List<String> policies,
+    String entityId) {
   public ClientInfo {
     remoteAddress = Objects.requireNonNullElse(remoteAddress, "");
     tokenAccessor = Objects.requireNonNullElse(tokenAccessor, "");
     displayName = Objects.requireNonNullElse(displayName, "");
     policies = policies == null ? List.of() : List.copyOf(policies);
+    entityId = Objects.requireNonNullElse(entityId, "");
+  }
+
+  /** A client without an identity entity. */
+  public ClientInfo(
+      String remoteAddress, String tokenAccessor, String displayName, List<String> policies) {
+    this(remoteAddress, tokenAccessor, displayName, policies, "");
   }
 
   /** A client about which nothing is known, for tests and internal calls. */

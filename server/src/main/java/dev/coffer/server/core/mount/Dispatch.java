@@ -65,13 +65,23 @@ public final class Dispatch {
     };
   }
 
+  /** A request resolved to one operation and handler of a matched path, fields converted. */
+  public record Resolved(Match match, Operation operation, Handler handler, Request request) {
+    /** The full request path, e.g. {@code secret/data/app}. */
+    public String fullPath() {
+      return request.mountPath() + request.path();
+    }
+  }
+
   /**
-   * Serves the request on the matched path.
+   * Decides the operation (asking the existence check for {@code PUT}/{@code POST}), converts the
+   * fields and builds the {@link Request}; runs no handler yet, so authorization can see the
+   * operation first.
    *
    * @throws CofferException 405 "unsupported operation" if the path does not serve the method, or
-   *     whatever the field conversion or handler raise
+   *     400 if the field conversion fails
    */
-  public static Response invoke(
+  public static Resolved resolve(
       Match match,
       RequestMethod method,
       Map<String, Object> rawData,
@@ -79,7 +89,7 @@ public final class Dispatch {
       ClientInfo client) {
     PathSpec spec = match.spec();
     Map<String, Object> data = FieldConverter.convert(spec.fields(), rawData);
-    Request request =
+    Request probe =
         new Request(
             requestId,
             Operation.CREATE,
@@ -88,23 +98,23 @@ public final class Dispatch {
             match.params(),
             data,
             client);
-    Operation op = operation(spec, method, request);
+    Operation op = operation(spec, method, probe);
     Handler handler = spec.handlers().get(op);
     if (handler == null) {
       throw unsupported();
     }
-    Response response =
-        handler.handle(
-            new Request(
-                requestId,
-                op,
-                request.mountPath(),
-                request.path(),
-                request.params(),
-                data,
-                client));
+    Request request =
+        new Request(
+            requestId, op, probe.mountPath(), probe.path(), probe.params(), data, probe.client());
+    return new Resolved(match, op, handler, request);
+  }
+
+  /** Runs the handler of a resolved request. */
+  public static Response invoke(Resolved resolved) {
+    Response response = resolved.handler().handle(resolved.request());
     if (response == null) {
-      throw new IllegalStateException("handler for " + spec.pattern() + " returned null");
+      throw new IllegalStateException(
+          "handler for " + resolved.match().spec().pattern() + " returned null");
     }
     return response;
   }

@@ -63,6 +63,19 @@ public final class TokenStore {
     return storage.get(ID_PREFIX + hash(id)).map(b -> TokenEntry.fromJson(Json.read(b)));
   }
 
+  /**
+   * The entry of a valid token, for a request that presents it.
+   *
+   * @throws CofferException 403 "permission denied" for a missing, unknown or expired token
+   */
+  public TokenEntry authenticate(String id) {
+    return lookup(id)
+        .orElseThrow(
+            () ->
+                new CofferException(
+                    dev.coffer.spi.ErrorCode.PERMISSION_DENIED, "permission denied"));
+  }
+
   private String hash(String value) {
     return HexFormat.of().formatHex(barrier.hmac(value.getBytes(StandardCharsets.UTF_8)));
   }
