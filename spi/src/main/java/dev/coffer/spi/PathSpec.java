@@ -33,6 +33,7 @@ public final class PathSpec {
   private final Map<Operation, Handler> handlers;
   private final ExistenceCheck existenceCheck;
   private final boolean unauthenticated;
+  private final boolean sudo;
   private final String description;
 
   private PathSpec(Builder b) {
@@ -42,6 +43,7 @@ public final class PathSpec {
     this.handlers = Collections.unmodifiableMap(new EnumMap<>(b.handlers));
     this.existenceCheck = b.existenceCheck;
     this.unauthenticated = b.unauthenticated;
+    this.sudo = b.sudo;
     this.description = b.description;
     if (handlers.isEmpty()) {
       throw new IllegalArgumentException("path '" + pattern + "' has no handler");
@@ -76,6 +78,15 @@ public final class PathSpec {
   /** Whether the path may be called without a token (login paths). */
   public boolean unauthenticated() {
     return unauthenticated;
+  }
+
+  /**
+   * Whether the path is root-protected: besides the capability its operation needs, the caller's
+   * policy must grant {@code sudo} on it (Vault's "sudo required" endpoints, such as {@code
+   * sys/rotate}).
+   */
+  public boolean sudo() {
+    return sudo;
   }
 
   /** What the path is for, for documentation. */
@@ -190,6 +201,7 @@ public final class PathSpec {
     private final Map<Operation, Handler> handlers = new EnumMap<>(Operation.class);
     private ExistenceCheck existenceCheck;
     private boolean unauthenticated;
+    private boolean sudo;
     private String description = "";
 
     private Builder(String pattern) {
@@ -222,6 +234,14 @@ public final class PathSpec {
     /** Lets the path be called without a token. */
     public Builder unauthenticated() {
       this.unauthenticated = true;
+      return this;
+    }
+
+    /**
+     * Marks the path root-protected: callers need {@code sudo} in addition (see {@link #sudo()}).
+     */
+    public Builder sudo() {
+      this.sudo = true;
       return this;
     }
 

@@ -1,10 +1,18 @@
 package dev.coffer.server.core;
 
+import dev.coffer.server.core.authz.PolicyAccessControl;
+import dev.coffer.server.core.authz.TokenLookup;
 import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.server.core.identity.EntityResolver;
+import dev.coffer.server.core.identity.EntityStore;
+import dev.coffer.server.core.identity.IdentityBackend;
+import dev.coffer.server.core.identity.StoredEntityResolver;
 import dev.coffer.server.core.mount.Dispatch;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
+import dev.coffer.server.core.policy.Capability;
+import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.server.core.seal.SealManager;
 import dev.coffer.server.core.sys.RawEndpoints;
 import dev.coffer.server.core.sys.SealControls;
@@ -47,7 +55,9 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final Mounts mounts;
   private final SealManager seals;
   private final RawEndpoints raw;
-  private final AccessControl accessControl = AccessControl.ROOT_ONLY;
+  private final PolicyStore policies;
+  private final EntityStore entities;
+  private final PolicyAccessControl accessControl;
   private final AuditTrail audit = AuditTrail.NONE;
   private final RequestGuard guard = RequestGuard.NONE;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
@@ -70,8 +80,17 @@ public final class Core implements RequestHandler, AutoCloseable {
     this.barrier = new Barrier(storage);
     this.tokens = new TokenStore(barrier, clock);
     this.mounts = new Mounts(barrier, plugins, clock);
+    this.policies = new PolicyStore(barrier);
+    this.entities = new EntityStore(barrier, clock);
+    this.accessControl = new PolicyAccessControl(policies, entities);
     MountEntry sys = SystemBackend.entry();
-    mounts.addBuiltIn(new MountedEngine(sys, SystemBackend.create(mounts, sys, barrier, clock)));
+    mounts.addBuiltIn(
+        new MountedEngine(
+            sys,
+            SystemBackend.create(
+                mounts, sys, barrier, clock, policies, accessControl, tokenLookup())));
+    MountEntry identity = IdentityBackend.entry();
+    mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
     this.raw = new RawEndpoints(new Controls());
     this.storageType = "";
@@ -141,6 +160,21 @@ public final class Core implements RequestHandler, AutoCloseable {
   /** Creates a root token with this exact id (dev mode's {@code --dev-root-token-id}). */
   public void createRootToken(String tokenId) {
     shared(() -> tokens.createRoot(tokenId));
+  }
+
+  /**
+   * Creates a token with these policies and returns its id (operators' bootstrap and tests, until
+   * the token endpoints exist).
+   */
+  public String createToken(List<String> policies, String displayName) {
+    String[] id = new String[1];
+    shared(() -> id[0] = tokens.create(policies, displayName));
+    return id[0];
+  }
+
+  /** The resolver auth methods use to map a login's alias to an identity entity. */
+  public EntityResolver entityResolver() {
+    return new StoredEntityResolver(entities);
   }
 
   /** Enables an engine at {@code path} as {@code POST sys/mounts/:path} does. */
@@ -251,6 +285,21 @@ public final class Core implements RequestHandler, AutoCloseable {
     }
   }
 
+  /** How sys/capabilities finds other tokens. */
+  private TokenLookup tokenLookup() {
+    return new TokenLookup() {
+      @Override
+      public Optional<TokenLookup.Holder> byId(String tokenId) {
+        return tokens.lookup(tokenId).map(t -> new TokenLookup.Holder(t.policies(), ""));
+      }
+
+      @Override
+      public Optional<TokenLookup.Holder> byAccessor(String accessor) {
+        return tokens.lookupByAccessor(accessor).map(t -> new TokenLookup.Holder(t.policies(), ""));
+      }
+    };
+  }
+
   private CofferException noRoute(String path) {
     Optional<MountedEngine> mount = mounts.route(path);
     if (mount.isPresent() && !mount.get().available()) {
@@ -297,6 +346,7 @@ public final class Core implements RequestHandler, AutoCloseable {
     @Override
     public void unsealed() {
       cluster = ClusterRecord.loadOrCreate(barrier.root());
+      policies.ensureDefault();
       mounts.load();
     }
 
@@ -304,6 +354,9 @@ public final class Core implements RequestHandler, AutoCloseable {
     public void sealing() {
       mounts.closeAll();
       cluster = null;
+      policies.clear();
+      entities.clear();
+      accessControl.clear();
     }
   }
 
@@ -336,10 +389,8 @@ public final class Core implements RequestHandler, AutoCloseable {
         if (seals.sealed()) {
           return;
         }
-        // Sealing needs sudo on sys/seal in Vault; until policies are enforced, a root token.
-        if (!tokens.authenticate(token).policies().contains("root")) {
-          throw new CofferException(ErrorCode.PERMISSION_DENIED, "permission denied");
-        }
+        // Sealing needs update and sudo on sys/seal, as in Vault.
+        accessControl.authorizeSudo(tokens.authenticate(token), "", Capability.UPDATE, "sys/seal");
       } finally {
         state.readLock().unlock();
       }

@@ -24,6 +24,7 @@ final class KeyPaths {
     return List.of(
         PathSpec.builder("rotate")
             .on(Operation.UPDATE, this::rotate)
+            .sudo()
             .description("adds a new encryption key term; earlier terms still decrypt")
             .build(),
         PathSpec.builder("key-status")

@@ -1,8 +1,11 @@
 package dev.coffer.server.core.sys;
 
+import dev.coffer.server.core.authz.PolicyAccessControl;
+import dev.coffer.server.core.authz.TokenLookup;
 import dev.coffer.server.core.barrier.Barrier;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.Mounts;
+import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.spi.PathSpec;
 import dev.coffer.spi.SecretsEngine;
 import java.time.Clock;
@@ -36,12 +39,21 @@ public final class SystemBackend implements SecretsEngine {
         true);
   }
 
-  /** The system backend for these mounts and this barrier. */
-  public static SystemBackend create(Mounts mounts, MountEntry self, Barrier barrier, Clock clock) {
+  /** The system backend for these mounts, this barrier, policies and access control. */
+  public static SystemBackend create(
+      Mounts mounts,
+      MountEntry self,
+      Barrier barrier,
+      Clock clock,
+      PolicyStore policies,
+      PolicyAccessControl access,
+      TokenLookup tokens) {
     SystemBackend b = new SystemBackend();
     b.paths.addAll(new MountPaths(mounts, self).paths());
     b.paths.addAll(new UiMountPaths(mounts, self).paths());
     b.paths.addAll(new KeyPaths(barrier, clock).paths());
+    b.paths.addAll(new PolicyPaths(policies).paths());
+    b.paths.addAll(new CapabilityPaths(tokens, access).paths());
     return b;
   }
 

@@ -55,6 +55,33 @@ public final class TokenStore {
     storage.put(ACCESSOR_PREFIX + hash(entry.accessor()), Json.write(Map.of("id_hmac", idHash)));
   }
 
+  /**
+   * Creates a token with these policies and returns its id (for {@link
+   * dev.coffer.server.core.Core#createToken} until the token endpoints exist).
+   */
+  public String create(List<String> policies, String displayName) {
+    String id = TokenIds.newTokenId();
+    TokenEntry entry =
+        new TokenEntry(
+            TokenIds.newAccessor(), policies, displayName, clock.instant().getEpochSecond());
+    String idHash = hash(id);
+    storage.put(ID_PREFIX + idHash, Json.write(entry.toJson()));
+    storage.put(ACCESSOR_PREFIX + hash(entry.accessor()), Json.write(Map.of("id_hmac", idHash)));
+    return id;
+  }
+
+  /** The entry of the token with this accessor, if it exists. */
+  public Optional<TokenEntry> lookupByAccessor(String accessor) {
+    if (accessor == null || accessor.isEmpty() || accessor.length() > 512) {
+      return Optional.empty();
+    }
+    return storage
+        .get(ACCESSOR_PREFIX + hash(accessor))
+        .map(b -> Json.read(b).get("id_hmac"))
+        .flatMap(idHash -> storage.get(ID_PREFIX + idHash))
+        .map(b -> TokenEntry.fromJson(Json.read(b)));
+  }
+
   /** The entry of the token with this id, if it exists. */
   public Optional<TokenEntry> lookup(String id) {
     if (id == null || id.isEmpty() || id.length() > 512) {
