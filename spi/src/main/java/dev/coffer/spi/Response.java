@@ -12,12 +12,28 @@ import java.util.Map;
  *
  * @param data the {@code data} object, or {@code null} for none (then a write answers 204)
  * @param warnings messages for the client that do not stop the request
+ * @param auth the {@code auth} block (a token issued or renewed), or {@code null} for none
  */
-public record Response(Map<String, Object> data, List<String> warnings) {
+public record Response(Map<String, Object> data, List<String> warnings, AuthResult auth) {
 
   public Response {
     data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A response with data and warnings and no {@code auth} block. */
+  public Response(Map<String, Object> data, List<String> warnings) {
+    this(data, warnings, null);
+  }
+
+  /** A response with only an {@code auth} block ({@code data} is {@code null}). */
+  public static Response ofAuth(AuthResult auth) {
+    return new Response(null, List.of(), auth);
+  }
+
+  /** This response with the {@code auth} block {@code newAuth}. */
+  public Response withAuth(AuthResult newAuth) {
+    return new Response(data, warnings, newAuth);
   }
 
   /** A response with no data (HTTP 204 unless there are warnings). */
@@ -42,6 +58,6 @@ public record Response(Map<String, Object> data, List<String> warnings) {
   public Response withWarning(String warning) {
     List<String> w = new ArrayList<>(warnings);
     w.add(warning);
-    return new Response(data, w);
+    return new Response(data, w, auth);
   }
 }

@@ -19,12 +19,4 @@ public interface AccessControl {
    * @throws CofferException {@link ErrorCode#PERMISSION_DENIED} "permission denied"
    */
   void authorize(TokenEntry token, Dispatch.Resolved request);
-
-  /** Only root tokens may do anything (the Foundation's rule until policies are enforced). */
-  AccessControl ROOT_ONLY =
-      (token, request) -> {
-        if (token != null && !token.policies().contains("root")) {
-          throw new CofferException(ErrorCode.PERMISSION_DENIED, "permission denied");
-        }
-      };
 }

@@ -17,7 +17,8 @@ import dev.coffer.server.core.seal.SealManager;
 import dev.coffer.server.core.sys.RawEndpoints;
 import dev.coffer.server.core.sys.SealControls;
 import dev.coffer.server.core.sys.SystemBackend;
-import dev.coffer.server.core.token.LookupSelf;
+import dev.coffer.server.core.token.CallerTokens;
+import dev.coffer.server.core.token.TokenAuthMount;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.server.core.token.TokenStore;
 import dev.coffer.spi.ClientInfo;
@@ -52,6 +53,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final Clock clock;
   private final Barrier barrier;
   private final TokenStore tokens;
+  private final CallerTokens callers = new CallerTokens();
   private final Mounts mounts;
   private final SealManager seals;
   private final RawEndpoints raw;
@@ -236,17 +238,19 @@ public final class Core implements RequestHandler, AutoCloseable {
    * the request, authorize, admit, serve, audit the outcome.
    */
   private CoreResult route(CoreRequest request, String path) {
-    if (path.equals(LookupSelf.PATH)) {
-      TokenEntry token = tokens.authenticate(request.token());
-      if (request.method() != RequestMethod.GET && request.method() != RequestMethod.HEAD) {
-        throw new CofferException(ErrorCode.UNSUPPORTED_OPERATION, "unsupported operation");
-      }
-      return ok(request, LookupSelf.respond(request.token(), token));
-    }
     Optional<Dispatch.Match> match =
         mounts.route(path).flatMap(m -> Dispatch.find(m, path, request.method()));
     boolean open = match.map(m -> m.spec().unauthenticated()).orElse(false);
     TokenEntry token = open ? null : tokens.authenticate(request.token());
+    try (CallerTokens.Binding caller = callers.bind(request.requestId(), request.token(), token)) {
+      return serve(request, path, match, token);
+    } finally {
+      tokens.finishUse(token);
+    }
+  }
+
+  private CoreResult serve(
+      CoreRequest request, String path, Optional<Dispatch.Match> match, TokenEntry token) {
     if (match.isEmpty()) {
       throw noRoute(path);
     }
@@ -258,7 +262,7 @@ public final class Core implements RequestHandler, AutoCloseable {
                 token.accessor(),
                 token.displayName(),
                 token.policies(),
-                "");
+                token.entityId());
     Dispatch.Resolved resolved =
         Dispatch.resolve(
             match.get(), request.method(), request.data(), request.requestId(), client);
@@ -290,12 +294,14 @@ public final class Core implements RequestHandler, AutoCloseable {
     return new TokenLookup() {
       @Override
       public Optional<TokenLookup.Holder> byId(String tokenId) {
-        return tokens.lookup(tokenId).map(t -> new TokenLookup.Holder(t.policies(), ""));
+        return tokens.lookup(tokenId).map(t -> new TokenLookup.Holder(t.policies(), t.entityId()));
       }
 
       @Override
       public Optional<TokenLookup.Holder> byAccessor(String accessor) {
-        return tokens.lookupByAccessor(accessor).map(t -> new TokenLookup.Holder(t.policies(), ""));
+        return tokens
+            .lookupByAccessor(accessor)
+            .map(t -> new TokenLookup.Holder(t.policies(), t.entityId()));
       }
     };
   }
@@ -347,6 +353,7 @@ public final class Core implements RequestHandler, AutoCloseable {
     public void unsealed() {
       cluster = ClusterRecord.loadOrCreate(barrier.root());
       policies.ensureDefault();
+      mounts.addBuiltIn(TokenAuthMount.mount(tokens, callers, entityResolver()));
       mounts.load();
     }
 
@@ -390,7 +397,8 @@ public final class Core implements RequestHandler, AutoCloseable {
           return;
         }
         // Sealing needs update and sudo on sys/seal, as in Vault.
-        accessControl.authorizeSudo(tokens.authenticate(token), "", Capability.UPDATE, "sys/seal");
+        TokenEntry caller = tokens.authenticate(token);
+        accessControl.authorizeSudo(caller, caller.entityId(), Capability.UPDATE, "sys/seal");
       } finally {
         state.readLock().unlock();
       }

@@ -1,6 +1,7 @@
 package dev.coffer.server.http;
 
 import dev.coffer.server.core.CoreResult;
+import dev.coffer.spi.AuthResult;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Response;
 import io.javalin.http.Context;
@@ -29,11 +30,13 @@ final class ResponseWriter {
 
   private static void writeOk(Context ctx, CoreResult.Ok ok, boolean head) {
     Response r = ok.response() == null ? Response.empty() : ok.response();
-    if (r.data() == null && r.warnings().isEmpty()) {
+    if (r.data() == null && r.warnings().isEmpty() && r.auth() == null) {
       ctx.status(204);
       return;
     }
-    send(ctx, 200, envelope(ok.requestId(), r.data(), r.warnings()), head);
+    Map<String, Object> env = envelope(ok.requestId(), r.data(), r.warnings());
+    env.put("auth", r.auth() == null ? null : auth(r.auth()));
+    send(ctx, 200, env, head);
   }
 
   static void writeFailed(Context ctx, String requestId, CofferException e, boolean head) {
@@ -62,6 +65,24 @@ final class ResponseWriter {
     env.put("warnings", warnings == null || warnings.isEmpty() ? null : warnings);
     env.put("auth", null);
     return env;
+  }
+
+  /** Vault's {@code auth} block. */
+  static Map<String, Object> auth(AuthResult a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("client_token", a.clientToken());
+    m.put("accessor", a.accessor());
+    m.put("policies", a.policies());
+    m.put("token_policies", a.tokenPolicies());
+    m.put("identity_policies", a.identityPolicies());
+    m.put("metadata", a.metadata());
+    m.put("lease_duration", a.leaseDuration());
+    m.put("renewable", a.renewable());
+    m.put("entity_id", a.entityId());
+    m.put("token_type", a.tokenType());
+    m.put("orphan", a.orphan());
+    m.put("num_uses", a.numUses());
+    return m;
   }
 
   private static void send(Context ctx, int status, Object body, boolean head) {

@@ -27,6 +27,7 @@ public final class Barrier {
   private final AtomicLong encryptions = new AtomicLong();
   private volatile Keyring keyring;
   private volatile KeyMaterial rootKey;
+  private volatile Mac hmacPrototype;
 
   /** A sealed barrier over {@code backend}. */
   public Barrier(StorageBackend backend) {
@@ -71,6 +72,7 @@ public final class Barrier {
     KeyMaterial r = rootKey;
     keyring = null;
     rootKey = null;
+    hmacPrototype = null;
     if (k != null) {
       k.destroy();
     }
@@ -119,11 +121,36 @@ public final class Barrier {
     return AesGcm.decrypt(t.key(), aad(storageKey), ciphertext);
   }
 
-  /** HMAC-SHA256 of {@code data} under the keyring's HMAC key (for token ids). */
+  /**
+   * HMAC-SHA256 of {@code data} under the keyring's HMAC key (for token ids). Clones a Mac
+   * initialised once per keyring instead of creating one per call; the prototype is never used
+   * directly, so concurrent calls are safe.
+   */
   public byte[] hmac(byte[] data) {
+    Keyring k = requireKeyring();
+    try {
+      Mac prototype = hmacPrototype;
+      if (prototype == null) {
+        prototype = Mac.getInstance("HmacSHA256");
+        prototype.init(k.hmacKey());
+        synchronized (this) {
+          if (keyring == k) {
+            hmacPrototype = prototype;
+          }
+        }
+      }
+      return ((Mac) prototype.clone()).doFinal(data);
+    } catch (CloneNotSupportedException e) {
+      return uncachedHmac(k, data);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+    }
+  }
+
+  private static byte[] uncachedHmac(Keyring k, byte[] data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(requireKeyring().hmacKey());
+      mac.init(k.hmacKey());
       return mac.doFinal(data);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 unavailable", e);

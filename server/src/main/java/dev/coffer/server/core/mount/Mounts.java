@@ -100,6 +100,17 @@ public final class Mounts {
     return out;
   }
 
+  /** The auth methods (mounts under {@code auth/}, built-in or not), by path. */
+  public List<MountEntry> authEntries() {
+    List<MountEntry> out = new ArrayList<>();
+    for (MountedEngine m : new TreeMap<>(routes).values()) {
+      if (m.entry().path().startsWith("auth/")) {
+        out.add(m.entry());
+      }
+    }
+    return out;
+  }
+
   /** The entry mounted exactly at {@code path} (with or without trailing slash), if any. */
   public Optional<MountEntry> entry(String path) {
     MountedEngine m = routes.get(normalize(path));

@@ -54,6 +54,7 @@ public final class SystemBackend implements SecretsEngine {
     b.paths.addAll(new KeyPaths(barrier, clock).paths());
     b.paths.addAll(new PolicyPaths(policies).paths());
     b.paths.addAll(new CapabilityPaths(tokens, access).paths());
+    b.paths.addAll(new AuthPaths(mounts).paths());
     return b;
   }
 

@@ -248,7 +248,24 @@ class PolicyAccessControlTest {
   }
 
   private static TokenEntry token(String... policies) {
-    return new TokenEntry("accessor", List.of(policies), "test", 0);
+    return new TokenEntry(
+        "accessor",
+        List.of(policies),
+        Map.of(),
+        "test",
+        0,
+        java.time.Instant.EPOCH,
+        0,
+        null,
+        0,
+        0,
+        false,
+        "",
+        "auth/token/create",
+        "",
+        "",
+        List.of(),
+        null);
   }
 
   private MountedEngine mounted(String path, boolean sudo) {
