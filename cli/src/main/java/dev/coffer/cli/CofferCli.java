@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       OperatorCommand.class,
       KvCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CofferCli implements Runnable {

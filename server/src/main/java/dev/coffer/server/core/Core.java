@@ -1,5 +1,6 @@
 package dev.coffer.server.core;
 
+import dev.coffer.server.core.audit.AuditBroker;
 import dev.coffer.server.core.authz.PolicyAccessControl;
 import dev.coffer.server.core.authz.TokenLookup;
 import dev.coffer.server.core.barrier.Barrier;
@@ -60,7 +61,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final PolicyStore policies;
   private final EntityStore entities;
   private final PolicyAccessControl accessControl;
-  private final AuditTrail audit = AuditTrail.NONE;
+  private final AuditBroker audit;
   private final RequestGuard guard = RequestGuard.NONE;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
@@ -82,6 +83,7 @@ public final class Core implements RequestHandler, AutoCloseable {
     this.barrier = new Barrier(storage);
     this.tokens = new TokenStore(barrier, clock);
     this.mounts = new Mounts(barrier, plugins, clock);
+    this.audit = new AuditBroker(barrier.root(), plugins, clock);
     this.policies = new PolicyStore(barrier);
     this.entities = new EntityStore(barrier, clock);
     this.accessControl = new PolicyAccessControl(policies, entities);
@@ -90,7 +92,7 @@ public final class Core implements RequestHandler, AutoCloseable {
         new MountedEngine(
             sys,
             SystemBackend.create(
-                mounts, sys, barrier, clock, policies, accessControl, tokenLookup())));
+                mounts, sys, barrier, clock, policies, accessControl, tokenLookup(), audit)));
     MountEntry identity = IdentityBackend.entry();
     mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
@@ -286,6 +288,9 @@ public final class Core implements RequestHandler, AutoCloseable {
     } catch (CofferException e) {
       audit.response(call, null, e);
       throw e;
+    } catch (RuntimeException e) {
+      audit.response(call, null, new CofferException(ErrorCode.INTERNAL, "internal error"));
+      throw e;
     }
   }
 
@@ -355,10 +360,12 @@ public final class Core implements RequestHandler, AutoCloseable {
       policies.ensureDefault();
       mounts.addBuiltIn(TokenAuthMount.mount(tokens, callers, entityResolver()));
       mounts.load();
+      audit.load();
     }
 
     @Override
     public void sealing() {
+      audit.closeAll();
       mounts.closeAll();
       cluster = null;
       policies.clear();
@@ -418,6 +425,11 @@ public final class Core implements RequestHandler, AutoCloseable {
     @Override
     public Clock clock() {
       return clock;
+    }
+
+    @Override
+    public List<String> auditDevicesDown() {
+      return seals.sealed() ? List.of() : audit.devicesDown();
     }
   }
 }

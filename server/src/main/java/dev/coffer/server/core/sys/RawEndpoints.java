@@ -82,6 +82,7 @@ public final class RawEndpoints {
     body.put("replication_dr_mode", "disabled");
     body.put("server_time_utc", controls.clock().instant().getEpochSecond());
     body.put("version", Version.version());
+    body.put("audit_devices_down", controls.auditDevicesDown());
     controls
         .cluster()
         .ifPresent(

@@ -3,6 +3,7 @@ package dev.coffer.server.core.sys;
 import dev.coffer.server.core.InitResult;
 import dev.coffer.server.core.seal.SealManager;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** What the seal and health endpoints need from the core, with its locking applied. */
@@ -31,6 +32,11 @@ public interface SealControls {
 
   /** The server's clock. */
   Clock clock();
+
+  /** The paths of the enabled audit devices that are down (for {@code sys/health}). */
+  default List<String> auditDevicesDown() {
+    return List.of();
+  }
 
   /** The cluster's name and id. */
   record ClusterInfo(String name, String id) {}

@@ -1,5 +1,6 @@
 package dev.coffer.server.core.sys;
 
+import dev.coffer.server.core.audit.AuditBroker;
 import dev.coffer.server.core.authz.PolicyAccessControl;
 import dev.coffer.server.core.authz.TokenLookup;
 import dev.coffer.server.core.barrier.Barrier;
@@ -39,7 +40,7 @@ public final class SystemBackend implements SecretsEngine {
         true);
   }
 
-  /** The system backend for these mounts, this barrier, policies and access control. */
+  /** The system backend for these mounts, this barrier, policies, access control and audit. */
   public static SystemBackend create(
       Mounts mounts,
       MountEntry self,
@@ -47,7 +48,8 @@ public final class SystemBackend implements SecretsEngine {
       Clock clock,
       PolicyStore policies,
       PolicyAccessControl access,
-      TokenLookup tokens) {
+      TokenLookup tokens,
+      AuditBroker audit) {
     SystemBackend b = new SystemBackend();
     b.paths.addAll(new MountPaths(mounts, self).paths());
     b.paths.addAll(new UiMountPaths(mounts, self).paths());
@@ -55,6 +57,8 @@ public final class SystemBackend implements SecretsEngine {
     b.paths.addAll(new PolicyPaths(policies).paths());
     b.paths.addAll(new CapabilityPaths(tokens, access).paths());
     b.paths.addAll(new AuthPaths(mounts).paths());
+    b.paths.addAll(new AuditPaths(audit).paths());
+    b.paths.addAll(new AccessLogPaths(audit.accessLog()).paths());
     return b;
   }
 

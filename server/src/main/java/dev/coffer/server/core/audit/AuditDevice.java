@@ -1,0 +1,183 @@
+package dev.coffer.server.core.audit;
+
+import dev.coffer.server.core.Json;
+import dev.coffer.spi.AuditSink;
+import dev.coffer.spi.AuditSinkFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One enabled audit device: its sink and its hash chain. Writes are serialised by a lock per
+ * device, so lines are chained in the order they are written. A write that fails marks the device
+ * down; every later write tries again (reopening the sink if it never opened) and marks it up when
+ * it succeeds.
+ */
+final class AuditDevice implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(AuditDevice.class.getName());
+
+  private final AuditDeviceConfig config;
+  private final AuditSinkFactory factory;
+  private final AuditEntries entries;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private AuditSink sink;
+  private String head;
+  private long seq;
+  private volatile String failure;
+  private volatile Instant downSince;
+
+  AuditDevice(AuditDeviceConfig config, AuditSinkFactory factory, Clock clock) {
+    this.config = config;
+    this.factory = factory;
+    this.entries = new AuditEntries(new AuditHasher(config.salt()), config.hmacAccessor());
+    this.clock = clock;
+  }
+
+  AuditDeviceConfig config() {
+    return config;
+  }
+
+  AuditEntries entries() {
+    return entries;
+  }
+
+  /**
+   * Opens the sink and resumes or starts the chain.
+   *
+   * @throws IOException or a runtime exception from the sink's factory if it cannot open
+   */
+  void open() throws IOException {
+    lock.lock();
+    try {
+      openLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Writes one entry (chained); {@code false} if it could not be recorded. */
+  boolean write(Map<String, Object> entry) {
+    lock.lock();
+    try {
+      openLocked();
+      if (sink instanceof ResumableSink file) {
+        Optional<String> previous = file.prepare();
+        if (previous.isPresent()) {
+          String reason =
+              previous.get().isEmpty() ? AuditChain.REASON_REOPENED : AuditChain.REASON_ROTATED;
+          writeLine(header(reason, previous.get()));
+        }
+      }
+      writeLine(entry);
+      if (failure != null) {
+        LOG.log(System.Logger.Level.INFO, "audit device " + config.path() + " recovered");
+      }
+      failure = null;
+      downSince = null;
+      return true;
+    } catch (IOException | RuntimeException e) {
+      markDown(e);
+      return false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Why the device is down, if it is. */
+  Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** Since when the device is down, if it is. */
+  Optional<Instant> downSince() {
+    return Optional.ofNullable(downSince);
+  }
+
+  /** Marks the device down (a failed open or write). */
+  void markDown(Exception e) {
+    String reason =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    if (failure == null) {
+      downSince = clock.instant();
+      LOG.log(System.Logger.Level.ERROR, "audit device " + config.path() + " is down: " + reason);
+    }
+    failure = reason;
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (sink != null) {
+        sink.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "closing audit device " + config.path() + " failed");
+    } finally {
+      sink = null;
+      lock.unlock();
+    }
+  }
+
+  private void openLocked() throws IOException {
+    if (sink != null) {
+      return;
+    }
+    AuditSink created = factory.create(config.options());
+    if (created == null) {
+      throw new IllegalStateException("audit sink factory " + config.type() + " returned null");
+    }
+    try {
+      Optional<byte[]> last =
+          created instanceof ResumableSink file ? file.lastLine() : Optional.empty();
+      sink = created;
+      if (last.isPresent()) {
+        head = AuditChain.sha256Hex(last.get());
+        seq = seqOf(last.get());
+      } else {
+        head = AuditChain.genesisHash(config.saltId());
+        seq = 0;
+        writeLine(header(AuditChain.REASON_START, null));
+      }
+    } catch (IOException | RuntimeException e) {
+      sink = null;
+      try {
+        created.close();
+      } catch (IOException | RuntimeException ignored) {
+        // already failing
+      }
+      throw e;
+    }
+  }
+
+  private Map<String, Object> header(String reason, String previousFile) {
+    return AuditEntries.header(
+        config.path(), config.saltId(), reason, previousFile, clock.instant());
+  }
+
+  private void writeLine(Map<String, Object> entry) throws IOException {
+    Map<String, Object> line = new LinkedHashMap<>(entry);
+    line.put("seq", seq + 1);
+    line.put("prev_hash", head);
+    byte[] bytes = Json.write(line);
+    sink.write(new String(bytes, StandardCharsets.UTF_8));
+    seq++;
+    head = AuditChain.sha256Hex(bytes);
+  }
+
+  /** The {@code seq} of a line written earlier, or 0 if it has none. */
+  private static long seqOf(byte[] line) {
+    try {
+      Object s = Json.read(line).get("seq");
+      return s instanceof Number n ? n.longValue() : 0;
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+}
