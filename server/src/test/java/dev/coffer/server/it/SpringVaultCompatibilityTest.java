@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coffer.server.CofferServer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.vault.VaultException;
 import org.springframework.vault.authentication.TokenAuthentication;
 import org.springframework.vault.client.VaultEndpoint;
 import org.springframework.vault.core.VaultKeyValueMetadataOperations;
@@ -16,6 +18,8 @@ import org.springframework.vault.core.VaultTemplate;
 import org.springframework.vault.core.VaultVersionedKeyValueOperations;
 import org.springframework.vault.support.VaultMetadataRequest;
 import org.springframework.vault.support.VaultMetadataResponse;
+import org.springframework.vault.support.VaultTokenRequest;
+import org.springframework.vault.support.VaultTokenResponse;
 import org.springframework.vault.support.Versioned;
 import org.springframework.vault.support.Versioned.Version;
 
@@ -120,5 +124,34 @@ class SpringVaultCompatibilityTest {
 
     metadata.delete("spring/meta");
     assertThat(kv.get("spring/meta")).isNull();
+  }
+
+  @Test
+  void aCreatedTokenWithARestrictedPolicyReadsInsideAndIsDeniedOutside() {
+    kv.put("spring/team-a/db", Map.of("password", "a"));
+    kv.put("spring/team-b/db", Map.of("password", "b"));
+    vault.write(
+        "sys/policies/acl/spring-team-a",
+        Map.of("policy", "path \"secret/data/spring/team-a/*\" { capabilities = [\"read\"] }"));
+    VaultTokenResponse created =
+        vault
+            .opsForToken()
+            .create(
+                VaultTokenRequest.builder()
+                    .policies(List.of("spring-team-a"))
+                    .ttl(Duration.ofMinutes(10))
+                    .build());
+    String token = created.getToken().getToken();
+    assertThat(token).startsWith("cfs.");
+
+    VaultEndpoint endpoint = VaultEndpoint.create("127.0.0.1", server.port());
+    endpoint.setScheme("http");
+    VaultVersionedKeyValueOperations teamA =
+        new VaultTemplate(endpoint, new TokenAuthentication(token))
+            .opsForVersionedKeyValue("secret");
+    assertThat(teamA.get("spring/team-a/db").getRequiredData()).containsEntry("password", "a");
+    assertThatThrownBy(() -> teamA.get("spring/team-b/db"))
+        .isInstanceOf(VaultException.class)
+        .hasMessageContaining("permission denied");
   }
 }
