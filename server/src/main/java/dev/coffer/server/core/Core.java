@@ -14,6 +14,7 @@ import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
 import dev.coffer.server.core.policy.Capability;
 import dev.coffer.server.core.policy.store.PolicyStore;
+import dev.coffer.server.core.quota.QuotaGuard;
 import dev.coffer.server.core.seal.SealManager;
 import dev.coffer.server.core.sys.RawEndpoints;
 import dev.coffer.server.core.sys.SealControls;
@@ -62,7 +63,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final EntityStore entities;
   private final PolicyAccessControl accessControl;
   private final AuditBroker audit;
-  private final RequestGuard guard = RequestGuard.NONE;
+  private final QuotaGuard guard;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
   private volatile SealControls.ClusterInfo cluster;
@@ -84,6 +85,8 @@ public final class Core implements RequestHandler, AutoCloseable {
     this.tokens = new TokenStore(barrier, clock);
     this.mounts = new Mounts(barrier, plugins, clock);
     this.audit = new AuditBroker(barrier.root(), plugins, clock);
+    this.guard = new QuotaGuard(barrier.root(), clock);
+    guard.addAnomalyListener(this::auditAnomaly);
     this.policies = new PolicyStore(barrier);
     this.entities = new EntityStore(barrier, clock);
     this.accessControl = new PolicyAccessControl(policies, entities);
@@ -92,7 +95,16 @@ public final class Core implements RequestHandler, AutoCloseable {
         new MountedEngine(
             sys,
             SystemBackend.create(
-                mounts, sys, barrier, clock, policies, accessControl, tokenLookup(), audit)));
+                new SystemBackend.Services(
+                    mounts,
+                    sys,
+                    barrier,
+                    clock,
+                    policies,
+                    accessControl,
+                    tokenLookup(),
+                    audit,
+                    guard))));
     MountEntry identity = IdentityBackend.entry();
     mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
@@ -292,6 +304,18 @@ public final class Core implements RequestHandler, AutoCloseable {
       audit.response(call, null, new CofferException(ErrorCode.INTERNAL, "internal error"));
       throw e;
     }
+  }
+
+  private void auditAnomaly(dev.coffer.server.core.quota.AnomalyEvent e) {
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("subject", e.subject().name().toLowerCase(java.util.Locale.ROOT));
+    fields.put("entity_id", e.entityId());
+    fields.put("path", e.path());
+    fields.put("count", e.count());
+    fields.put("threshold", e.threshold());
+    fields.put("window_seconds", e.window().toSeconds());
+    fields.put("blocked", e.blocked());
+    audit.warning("read_anomaly", e.tokenAccessor(), fields);
   }
 
   /** How sys/capabilities finds other tokens. */

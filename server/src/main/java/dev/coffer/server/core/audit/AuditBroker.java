@@ -81,6 +81,19 @@ public final class AuditBroker implements AuditTrail {
     accessLog.record(call, error, clock.instant());
   }
 
+  /**
+   * Records a warning on every device, best effort: a warning never fails a request.
+   *
+   * @param kind what happened, e.g. {@code read_anomaly}
+   * @param accessor the token accessor concerned (hashed per device unless configured otherwise)
+   * @param fields details that are never secret values
+   */
+  public void warning(String kind, String accessor, Map<String, Object> fields) {
+    for (AuditDevice d : devices.values()) {
+      d.write(d.entries().warning(kind, accessor, fields, clock.instant()));
+    }
+  }
+
   /** Opens every stored device (after unseal); a device that cannot open is marked down. */
   public synchronized void load() {
     Map<String, AuditDevice> next = new TreeMap<>();

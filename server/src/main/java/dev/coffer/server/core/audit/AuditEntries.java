@@ -54,6 +54,23 @@ final class AuditEntries {
     return e;
   }
 
+  /**
+   * A warning entry (e.g. a read-rate anomaly): {@code type: "warning"}, its kind, and fields that
+   * are never secret values; {@code accessor} is hashed like every other accessor.
+   */
+  Map<String, Object> warning(
+      String kind, String accessor, Map<String, Object> fields, Instant now) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("type", "warning");
+    e.put("time", now.toString());
+    Map<String, Object> w = new LinkedHashMap<>();
+    w.put("kind", kind);
+    w.put("accessor", accessor(accessor));
+    w.putAll(fields);
+    e.put("warning", w);
+    return e;
+  }
+
   /** A chain header (see {@link AuditChain}). */
   static Map<String, Object> header(
       String device, String saltId, String reason, String previousFile, Instant now) {

@@ -7,6 +7,7 @@ import dev.coffer.server.core.barrier.Barrier;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.Mounts;
 import dev.coffer.server.core.policy.store.PolicyStore;
+import dev.coffer.server.core.quota.QuotaGuard;
 import dev.coffer.spi.PathSpec;
 import dev.coffer.spi.SecretsEngine;
 import java.time.Clock;
@@ -40,8 +41,8 @@ public final class SystemBackend implements SecretsEngine {
         true);
   }
 
-  /** The system backend for these mounts, this barrier, policies, access control and audit. */
-  public static SystemBackend create(
+  /** What the system paths work on. */
+  public record Services(
       Mounts mounts,
       MountEntry self,
       Barrier barrier,
@@ -49,16 +50,21 @@ public final class SystemBackend implements SecretsEngine {
       PolicyStore policies,
       PolicyAccessControl access,
       TokenLookup tokens,
-      AuditBroker audit) {
+      AuditBroker audit,
+      QuotaGuard quotas) {}
+
+  /** The system backend over these services. */
+  public static SystemBackend create(Services s) {
     SystemBackend b = new SystemBackend();
-    b.paths.addAll(new MountPaths(mounts, self).paths());
-    b.paths.addAll(new UiMountPaths(mounts, self).paths());
-    b.paths.addAll(new KeyPaths(barrier, clock).paths());
-    b.paths.addAll(new PolicyPaths(policies).paths());
-    b.paths.addAll(new CapabilityPaths(tokens, access).paths());
-    b.paths.addAll(new AuthPaths(mounts).paths());
-    b.paths.addAll(new AuditPaths(audit).paths());
-    b.paths.addAll(new AccessLogPaths(audit.accessLog()).paths());
+    b.paths.addAll(new MountPaths(s.mounts(), s.self()).paths());
+    b.paths.addAll(new UiMountPaths(s.mounts(), s.self()).paths());
+    b.paths.addAll(new KeyPaths(s.barrier(), s.clock()).paths());
+    b.paths.addAll(new PolicyPaths(s.policies()).paths());
+    b.paths.addAll(new CapabilityPaths(s.tokens(), s.access()).paths());
+    b.paths.addAll(new AuthPaths(s.mounts()).paths());
+    b.paths.addAll(new AuditPaths(s.audit()).paths());
+    b.paths.addAll(new AccessLogPaths(s.audit().accessLog()).paths());
+    b.paths.addAll(new QuotaPaths(s.quotas(), s.mounts()).paths());
     return b;
   }
 
