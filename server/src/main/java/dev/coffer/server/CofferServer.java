@@ -64,18 +64,16 @@ public final class CofferServer implements AutoCloseable {
     return listen(config, core, rootToken);
   }
 
-  /** Loads plugins, creates storage and seal, starts the core; closes what it opened on failure. */
+  /**
+   * Loads plugins (the built-in ones visible to {@code parent}, and each jar of the plugin
+   * directory in its own class loader), creates storage and seal, starts the core; closes what it
+   * opened on failure.
+   */
   static Core startCore(CofferConfig config, ClassLoader parent) {
     Objects.requireNonNull(config, "config");
-    ClassLoader loader =
-        PluginClassLoaders.forDirectory(
-            config.pluginDirectory().orElseGet(PluginClassLoaders::distributionDirectory), parent);
-    PluginRegistry registry;
-    try {
-      registry = PluginRegistry.load(loader);
-    } catch (IllegalStateException e) {
-      throw new StartupException("cannot load plugins: " + e.getMessage(), e);
-    }
+    PluginRegistry registry =
+        PluginLoader.load(
+            parent, config.pluginDirectory().orElseGet(PluginClassLoaders::distributionDirectory));
     StorageBackend storage = createStorage(registry, config);
     Seal seal;
     try {

@@ -6,6 +6,7 @@ import java.io.IOException;
  * Records audit entries somewhere (a file, standard output, an HTTP endpoint). The server formats,
  * hashes and chains every entry; a sink only writes what it is given, in order.
  */
+@Experimental("audit devices are being built; entries may become structured")
 public interface AuditSink extends AutoCloseable {
 
   /**

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Creates an {@link AuditSink} of one type from the options given when it is enabled. */
+@Experimental("audit devices are being built")
 public interface AuditSinkFactory {
 
   /** The type name, e.g. {@code file}. */

@@ -15,6 +15,16 @@ public interface Plugin {
     return getClass().getSimpleName();
   }
 
+  /**
+   * The {@link SpiVersion#MAJOR} version of the SPI this plugin was compiled against. Override it
+   * as exactly {@code return SpiVersion.MAJOR;} so the compiler copies the constant into the
+   * plugin's class; the server refuses a plugin jar whose plugin answers another major version, or
+   * {@link SpiVersion#UNDECLARED} (this default).
+   */
+  default int spiVersion() {
+    return SpiVersion.UNDECLARED;
+  }
+
   /** Factories for secrets engines, each with its own {@link SecretsEngineFactory#type()}. */
   default List<SecretsEngineFactory> secretsEngines() {
     return List.of();

@@ -8,6 +8,7 @@ package dev.coffer.spi;
  * that {@link #needsKeyShares() needs key shares} (Shamir) wraps with a key that operators
  * reassemble from shares; the server passes that key in as {@code keyFromShares}.
  */
+@Experimental("seals wait for the cloud KMS seals; the wrap/unwrap signatures may change")
 public interface Seal extends AutoCloseable {
 
   /** The seal's type name, e.g. {@code static}. */

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Creates a {@link Seal} of one type from the {@code seal} configuration. */
+@Experimental("seals wait for the cloud KMS seals")
 public interface SealFactory {
 
   /** The type name used in configuration, e.g. {@code shamir} or {@code static}. */

@@ -9,29 +9,72 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Every factory the loaded plugins provide, by type name. Immutable once loaded. */
+/**
+ * Every factory the loaded plugins provide, by type name, and where each plugin came from.
+ * Immutable once loaded.
+ */
 public final class PluginRegistry {
+  /** The {@link LoadedPlugin#source()} of a plugin on the server's own class path. */
+  public static final String BUILTIN = "builtin";
+
+  private final List<LoadedPlugin> loaded;
   private final List<Plugin> plugins;
   private final Map<String, StorageBackendFactory> storage;
   private final Map<String, SealFactory> seals;
   private final Map<String, SecretsEngineFactory> engines;
   private final Map<String, AuditSinkFactory> auditSinks;
 
-  private PluginRegistry(List<Plugin> plugins) {
-    this.plugins = List.copyOf(plugins);
-    this.storage = index(plugins, "storage", Plugin::storageBackends, StorageBackendFactory::type);
-    this.seals = index(plugins, "seal", Plugin::seals, SealFactory::type);
-    this.engines = index(plugins, "secrets engine", Plugin::secretsEngines, f -> f.type());
-    this.auditSinks = index(plugins, "audit sink", Plugin::auditSinks, AuditSinkFactory::type);
+  private PluginRegistry(List<LoadedPlugin> loaded) {
+    this.loaded = List.copyOf(loaded);
+    this.plugins = this.loaded.stream().map(LoadedPlugin::plugin).toList();
+    this.storage = index(loaded, "storage", Plugin::storageBackends, StorageBackendFactory::type);
+    this.seals = index(loaded, "seal", Plugin::seals, SealFactory::type);
+    this.engines = index(loaded, "secrets engine", Plugin::secretsEngines, f -> f.type());
+    this.auditSinks = index(loaded, "audit sink", Plugin::auditSinks, AuditSinkFactory::type);
   }
 
   /**
-   * Finds every {@link Plugin} visible to {@code loader} with {@link java.util.ServiceLoader}.
+   * A plugin and where it came from.
+   *
+   * @param plugin the plugin
+   * @param source {@link #BUILTIN}, or the jar (or folder of jars) it was loaded from
+   * @param version the plugin's version (its jar's {@code Implementation-Version}), or {@code
+   *     "unknown"}
+   */
+  public record LoadedPlugin(Plugin plugin, String source, String version) {
+    public LoadedPlugin {
+      Objects.requireNonNull(plugin, "plugin");
+      Objects.requireNonNull(source, "source");
+      version = version == null || version.isBlank() ? "unknown" : version;
+    }
+
+    /** A plugin on the server's own class path, versioned with the server. */
+    public static LoadedPlugin builtin(Plugin plugin) {
+      return new LoadedPlugin(plugin, BUILTIN, Version.version());
+    }
+
+    /** Whether it is on the server's own class path. */
+    public boolean isBuiltin() {
+      return BUILTIN.equals(source);
+    }
+
+    /**
+     * The plugin's name for messages: {@code 'name'}, plus {@code (from <jar>)} unless built in.
+     */
+    String describe() {
+      return "'" + plugin.name() + "'" + (isBuiltin() ? "" : " (from " + source + ")");
+    }
+  }
+
+  /**
+   * Finds every {@link Plugin} visible to {@code loader} with {@link java.util.ServiceLoader}; they
+   * are all {@link #BUILTIN}.
    *
    * @throws IllegalStateException naming both plugins when two provide the same type of the same
    *     kind
@@ -43,18 +86,33 @@ public final class PluginRegistry {
   }
 
   /**
-   * A registry of exactly these plugins (for tests and embedding).
+   * A registry of exactly these plugins, all {@link #BUILTIN} (for tests and embedding).
    *
    * @throws IllegalStateException naming both plugins when two provide the same type of the same
    *     kind
    */
   public static PluginRegistry of(List<Plugin> plugins) {
-    return new PluginRegistry(plugins);
+    return new PluginRegistry(plugins.stream().map(LoadedPlugin::builtin).toList());
+  }
+
+  /**
+   * A registry of these plugins with their sources.
+   *
+   * @throws IllegalStateException naming both plugins, and the jars they came from, when two
+   *     provide the same type of the same kind
+   */
+  public static PluginRegistry ofLoaded(List<LoadedPlugin> loaded) {
+    return new PluginRegistry(loaded);
   }
 
   /** The loaded plugins. */
   public List<Plugin> plugins() {
     return plugins;
+  }
+
+  /** The loaded plugins with their sources and versions, in loading order. */
+  public List<LoadedPlugin> loaded() {
+    return loaded;
   }
 
   /**
@@ -101,23 +159,23 @@ public final class PluginRegistry {
   }
 
   private static <F> Map<String, F> index(
-      List<Plugin> plugins,
+      List<LoadedPlugin> plugins,
       String kind,
       Function<Plugin, List<F>> factories,
       Function<F, String> typeOf) {
     Map<String, F> byType = new TreeMap<>();
-    Map<String, Plugin> owner = new TreeMap<>();
-    for (Plugin plugin : plugins) {
-      for (F factory : factories.apply(plugin)) {
+    Map<String, LoadedPlugin> owner = new TreeMap<>();
+    for (LoadedPlugin plugin : plugins) {
+      for (F factory : factories.apply(plugin.plugin())) {
         String type = typeOf.apply(factory);
-        Plugin earlier = owner.putIfAbsent(type, plugin);
+        LoadedPlugin earlier = owner.putIfAbsent(type, plugin);
         if (earlier != null) {
           throw new IllegalStateException(
-              "plugins '"
-                  + earlier.name()
-                  + "' and '"
-                  + plugin.name()
-                  + "' both provide the "
+              "plugins "
+                  + earlier.describe()
+                  + " and "
+                  + plugin.describe()
+                  + " both provide the "
                   + kind
                   + " type '"
                   + type

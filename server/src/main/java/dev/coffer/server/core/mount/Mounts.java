@@ -39,6 +39,11 @@ public final class Mounts {
     this.clock = clock;
   }
 
+  /** The plugins engine types are found in. */
+  public PluginRegistry plugins() {
+    return plugins;
+  }
+
   /** Routes {@code mount} (the system backend) always; it is never stored in the table. */
   public synchronized void addBuiltIn(MountedEngine mount) {
     Map<String, MountedEngine> b = new TreeMap<>(builtIns);
