@@ -255,7 +255,13 @@ public final class Core implements RequestHandler, AutoCloseable {
     Optional<Dispatch.Match> match =
         mounts.route(path).flatMap(m -> Dispatch.find(m, path, request.method()));
     boolean open = match.map(m -> m.spec().unauthenticated()).orElse(false);
-    TokenEntry token = open ? null : tokens.authenticate(request.token());
+    TokenEntry token;
+    try {
+      token = open ? null : tokens.authenticate(request.token());
+    } catch (CofferException refused) {
+      match.ifPresent(m -> auditRefusal(request, path, m, refused));
+      throw refused;
+    }
     try (CallerTokens.Binding caller = callers.bind(request.requestId(), request.token(), token)) {
       return serve(request, path, match, token);
     } finally {
@@ -304,6 +310,26 @@ public final class Core implements RequestHandler, AutoCloseable {
       audit.response(call, null, new CofferException(ErrorCode.INTERNAL, "internal error"));
       throw e;
     }
+  }
+
+  /**
+   * Records a request refused before it had a caller (a missing, unknown or expired token), so the
+   * audit log and the access history show it too.
+   */
+  private void auditRefusal(
+      CoreRequest request, String path, Dispatch.Match match, CofferException refused) {
+    AuditedCall call =
+        new AuditedCall(
+            request.requestId(),
+            clock.instant(),
+            Dispatch.operationOf(request.method()),
+            path,
+            match.mount().entry().path(),
+            match.mount().entry().type(),
+            request.data(),
+            new ClientInfo(request.remoteAddress(), "", "", List.of(), ""));
+    audit.request(call);
+    audit.response(call, null, refused);
   }
 
   private void auditAnomaly(dev.coffer.server.core.quota.AnomalyEvent e) {

@@ -172,6 +172,27 @@ class AuditOverHttpTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void readsRefusedForABadTokenOrAMissingGrantAreRecordedAsDenied() {
+    api.post("secret/data/app/guarded", "{\"data\":{\"v\":\"" + SECRET_STRING + "\"}}");
+    String weak =
+        api.post("auth/token/create", "{\"policies\":[\"default\"]}")
+            .body()
+            .get("auth")
+            .get("client_token")
+            .asText();
+    assertThat(api.withToken(weak).get("secret/data/app/guarded").status()).isEqualTo(403);
+    assertThat(api.withToken("cfs.bogus").get("secret/data/app/guarded").status()).isEqualTo(403);
+
+    JsonNode entries = api.get("sys/access-log/secret/data/app/guarded").data().get("entries");
+    assertThat(entries.size()).isEqualTo(3);
+    assertThat(entries.get(0).get("outcome").asText()).isEqualTo("denied");
+    assertThat(entries.get(0).get("accessor").asText()).isEmpty();
+    assertThat(entries.get(1).get("outcome").asText()).isEqualTo("denied");
+    assertThat(entries.get(1).get("accessor").asText()).isNotEmpty();
+    assertThat(entries.get(2).get("outcome").asText()).isEqualTo("allowed");
+  }
+
   private Path enableFileDevice(String path, Path file) {
     Answer a =
         api.put(

@@ -119,6 +119,20 @@ public final class Dispatch {
     return response;
   }
 
+  /**
+   * The operation a method asks for without consulting the path: {@code PUT}/{@code POST} count as
+   * {@link Operation#UPDATE}. For records of requests refused before they were resolved.
+   */
+  public static Operation operationOf(RequestMethod method) {
+    return switch (method) {
+      case GET, HEAD -> Operation.READ;
+      case LIST -> Operation.LIST;
+      case PATCH -> Operation.PATCH;
+      case DELETE -> Operation.DELETE;
+      case PUT, POST -> Operation.UPDATE;
+    };
+  }
+
   private static Operation operation(PathSpec spec, RequestMethod method, Request request) {
     return switch (method) {
       case GET, HEAD -> Operation.READ;
