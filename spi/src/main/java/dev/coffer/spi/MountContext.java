@@ -10,6 +10,14 @@ public interface MountContext {
   /** Where the engine is mounted, with a trailing {@code /}, e.g. {@code secret/}. */
   String mountPath();
 
+  /**
+   * The mount's accessor (e.g. {@code auth_jwt_1a2b3c4d}), the name templated policies use for an
+   * auth mount; {@code ""} where the server does not provide one.
+   */
+  default String accessor() {
+    return "";
+  }
+
   /** The engine type, e.g. {@code kv}. */
   String type();
 

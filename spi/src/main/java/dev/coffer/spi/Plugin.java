@@ -30,6 +30,11 @@ public interface Plugin {
     return List.of();
   }
 
+  /** Factories for auth methods (mounted under {@code auth/}). */
+  default List<AuthMethodFactory> authMethods() {
+    return List.of();
+  }
+
   /** Factories for storage backends that hold Coffer's encrypted data. */
   default List<StorageBackendFactory> storageBackends() {
     return List.of();

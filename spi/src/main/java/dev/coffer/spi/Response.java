@@ -13,8 +13,11 @@ import java.util.Map;
  * @param data the {@code data} object, or {@code null} for none (then a write answers 204)
  * @param warnings messages for the client that do not stop the request
  * @param auth the {@code auth} block (a token issued or renewed), or {@code null} for none
+ * @param login a successful login of an {@link AuthMethod}, for which the server issues a token and
+ *     fills {@code auth}; {@code null} for none
  */
-public record Response(Map<String, Object> data, List<String> warnings, AuthResult auth) {
+public record Response(
+    Map<String, Object> data, List<String> warnings, AuthResult auth, Login login) {
 
   public Response {
     data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data));
@@ -23,7 +26,17 @@ public record Response(Map<String, Object> data, List<String> warnings, AuthResu
 
   /** A response with data and warnings and no {@code auth} block. */
   public Response(Map<String, Object> data, List<String> warnings) {
-    this(data, warnings, null);
+    this(data, warnings, null, null);
+  }
+
+  /** A response with data, warnings and an {@code auth} block. */
+  public Response(Map<String, Object> data, List<String> warnings, AuthResult auth) {
+    this(data, warnings, auth, null);
+  }
+
+  /** The answer of a successful login: the server issues the token described by {@code login}. */
+  public static Response ofLogin(Login login) {
+    return new Response(null, List.of(), null, java.util.Objects.requireNonNull(login, "login"));
   }
 
   /** A response with only an {@code auth} block ({@code data} is {@code null}). */
@@ -33,7 +46,7 @@ public record Response(Map<String, Object> data, List<String> warnings, AuthResu
 
   /** This response with the {@code auth} block {@code newAuth}. */
   public Response withAuth(AuthResult newAuth) {
-    return new Response(data, warnings, newAuth);
+    return new Response(data, warnings, newAuth, login);
   }
 
   /** A response with no data (HTTP 204 unless there are warnings). */
@@ -58,6 +71,6 @@ public record Response(Map<String, Object> data, List<String> warnings, AuthResu
   public Response withWarning(String warning) {
     List<String> w = new ArrayList<>(warnings);
     w.add(warning);
-    return new Response(data, w, auth);
+    return new Response(data, w, auth, login);
   }
 }
