@@ -23,6 +23,8 @@ import dev.coffer.server.core.token.CallerTokens;
 import dev.coffer.server.core.token.TokenAuthMount;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.server.core.token.TokenStore;
+import dev.coffer.server.core.wrapping.ResponseWrapping;
+import dev.coffer.server.core.wrapping.WrapInfo;
 import dev.coffer.spi.ClientInfo;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
@@ -64,6 +66,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final PolicyAccessControl accessControl;
   private final AuditBroker audit;
   private final QuotaGuard guard;
+  private final ResponseWrapping wrapping;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
   private volatile SealControls.ClusterInfo cluster;
@@ -90,6 +93,7 @@ public final class Core implements RequestHandler, AutoCloseable {
     this.policies = new PolicyStore(barrier);
     this.entities = new EntityStore(barrier, clock);
     this.accessControl = new PolicyAccessControl(policies, entities);
+    this.wrapping = new ResponseWrapping(barrier, tokens, callers, clock);
     MountEntry sys = SystemBackend.entry();
     mounts.addBuiltIn(
         new MountedEngine(
@@ -104,7 +108,8 @@ public final class Core implements RequestHandler, AutoCloseable {
                     accessControl,
                     tokenLookup(),
                     audit,
-                    guard))));
+                    guard,
+                    wrapping))));
     MountEntry identity = IdentityBackend.entry();
     mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
@@ -258,7 +263,8 @@ public final class Core implements RequestHandler, AutoCloseable {
     TokenEntry token;
     try {
       token = open ? null : tokens.authenticate(request.token());
-    } catch (CofferException refused) {
+    } catch (CofferException e) {
+      CofferException refused = ResponseWrapping.refusal(path, e);
       match.ifPresent(m -> auditRefusal(request, path, m, refused));
       throw refused;
     }
@@ -298,9 +304,14 @@ public final class Core implements RequestHandler, AutoCloseable {
             client);
     audit.request(call);
     try {
-      accessControl.authorize(token, resolved);
+      accessControl.authorize(token, resolved, request.wrapTtl());
       guard.admit(resolved);
       Response response = Dispatch.invoke(resolved);
+      WrapInfo wrap = wrapping.apply(request.requestId(), request.wrapTtl(), path, response);
+      if (wrap != null) {
+        audit.response(call, null, wrap, null);
+        return new CoreResult.Ok(request.requestId(), Response.empty(), wrap);
+      }
       audit.response(call, response, null);
       return ok(request, response);
     } catch (CofferException e) {

@@ -1,5 +1,6 @@
 package dev.coffer.server.core;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param token the client token from {@code X-Vault-Token} or {@code Authorization: Bearer}, or
  *     {@code null}
  * @param remoteAddress the client's IP address
+ * @param wrapTtl the response-wrapping TTL the client asked for ({@code X-Vault-Wrap-TTL}), or
+ *     {@code null} for an unwrapped response
  */
 public record CoreRequest(
     String requestId,
@@ -21,13 +24,25 @@ public record CoreRequest(
     String path,
     Map<String, Object> data,
     String token,
-    String remoteAddress) {
+    String remoteAddress,
+    Duration wrapTtl) {
   public CoreRequest {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     data = data == null ? Map.of() : data;
     remoteAddress = remoteAddress == null ? "" : remoteAddress;
+  }
+
+  /** A request that asks for no response wrapping. */
+  public CoreRequest(
+      String requestId,
+      RequestMethod method,
+      String path,
+      Map<String, Object> data,
+      String token,
+      String remoteAddress) {
+    this(requestId, method, path, data, token, remoteAddress, null);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.coffer.server.core;
 
+import dev.coffer.server.core.wrapping.WrapInfo;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Response;
 import java.util.Map;
@@ -15,9 +16,15 @@ public sealed interface CoreResult {
 
   /**
    * A normal answer, rendered in Vault's envelope: 200 with the envelope, or 204 when there is no
-   * data and no warning.
+   * data and no warning. A wrapped answer ({@code wrapInfo} not {@code null}) renders {@code
+   * wrap_info} with {@code data: null}; the response itself is then only in the barrier.
    */
-  record Ok(String requestId, Response response) implements CoreResult {}
+  record Ok(String requestId, Response response, WrapInfo wrapInfo) implements CoreResult {
+    /** An unwrapped answer. */
+    public Ok(String requestId, Response response) {
+      this(requestId, response, null);
+    }
+  }
 
   /**
    * A failure, rendered as {@code {"errors": [...]}} with the status of its code; if the exception

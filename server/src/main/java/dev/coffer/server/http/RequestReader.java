@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coffer.server.core.CoreRequest;
 import dev.coffer.server.core.RequestMethod;
+import dev.coffer.server.core.wrapping.WrapTtl;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.Map;
 final class RequestReader {
   static final String PREFIX = "/v1/";
   static final String MERGE_PATCH = "application/merge-patch+json";
+  static final String WRAP_TTL = "X-Vault-Wrap-TTL";
 
   private final long maxRequestSize;
 
@@ -50,7 +52,14 @@ final class RequestReader {
     byte[] body =
         BoundedBody.read(req.getInputStream(), req.getContentLengthLong(), maxRequestSize);
     data.putAll(parseBody(body));
-    return new CoreRequest(requestId, method, path, data, token(req), req.getRemoteAddr());
+    return new CoreRequest(
+        requestId,
+        method,
+        path,
+        data,
+        token(req),
+        req.getRemoteAddr(),
+        WrapTtl.parse(req.getHeader(WRAP_TTL)));
   }
 
   private static RequestMethod method(String name) {

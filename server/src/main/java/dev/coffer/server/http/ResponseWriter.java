@@ -1,6 +1,7 @@
 package dev.coffer.server.http;
 
 import dev.coffer.server.core.CoreResult;
+import dev.coffer.server.core.wrapping.WrapInfo;
 import dev.coffer.spi.AuthResult;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Response;
@@ -29,6 +30,12 @@ final class ResponseWriter {
   }
 
   private static void writeOk(Context ctx, CoreResult.Ok ok, boolean head) {
+    if (ok.wrapInfo() != null) {
+      Map<String, Object> env = envelope(ok.requestId(), null, List.of());
+      env.put("wrap_info", wrapInfo(ok.wrapInfo()));
+      send(ctx, 200, env, head);
+      return;
+    }
     Response r = ok.response() == null ? Response.empty() : ok.response();
     if (r.data() == null && r.warnings().isEmpty() && r.auth() == null) {
       ctx.status(204);
@@ -65,6 +72,20 @@ final class ResponseWriter {
     env.put("warnings", warnings == null || warnings.isEmpty() ? null : warnings);
     env.put("auth", null);
     return env;
+  }
+
+  /** Vault's {@code wrap_info}; {@code wrapped_accessor} only for a wrapped {@code auth} block. */
+  static Map<String, Object> wrapInfo(WrapInfo w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("token", w.token());
+    m.put("accessor", w.accessor());
+    m.put("ttl", w.ttl());
+    m.put("creation_time", w.creationTime().toString());
+    m.put("creation_path", w.creationPath());
+    if (!w.wrappedAccessor().isEmpty()) {
+      m.put("wrapped_accessor", w.wrappedAccessor());
+    }
+    return m;
   }
 
   /** Vault's {@code auth} block. */

@@ -120,6 +120,46 @@ class HttpServerTest {
   }
 
   @Test
+  void theWrapTtlHeaderReachesTheCoreAsADuration() throws Exception {
+    send("GET", "/v1/a", "X-Vault-Wrap-TTL", "5m");
+    assertThat(seen.get().wrapTtl()).isEqualTo(java.time.Duration.ofMinutes(5));
+
+    send("GET", "/v1/a");
+    assertThat(seen.get().wrapTtl()).isNull();
+
+    HttpResponse<String> bad = send("GET", "/v1/a", "X-Vault-Wrap-TTL", "later");
+    assertThat(bad.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aWrappedResultRendersWrapInfoInVaultsShapeWithNullData() throws Exception {
+    answer =
+        r ->
+            new CoreResult.Ok(
+                r.requestId(),
+                Response.empty(),
+                new dev.coffer.server.core.wrapping.WrapInfo(
+                    "cfs.wrap",
+                    "acc",
+                    60,
+                    java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                    "auth/token/create",
+                    "inner"));
+    HttpResponse<String> r = send("GET", "/v1/a");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = json(r);
+    assertThat(body.get("data").isNull()).isTrue();
+    assertThat(body.get("auth").isNull()).isTrue();
+    assertThat(body.get("wrap_info").fieldNames())
+        .toIterable()
+        .containsExactly(
+            "token", "accessor", "ttl", "creation_time", "creation_path", "wrapped_accessor");
+    assertThat(body.get("wrap_info").get("token").asText()).isEqualTo("cfs.wrap");
+    assertThat(body.get("wrap_info").get("ttl").asLong()).isEqualTo(60);
+  }
+
+  @Test
   void anEmptyResultAnswers204WithNoBody() throws Exception {
     answer = r -> new CoreResult.Ok(r.requestId(), Response.empty());
     HttpResponse<String> r = send("PUT", "/v1/x", BodyPublishers.ofString("{\"a\":1}"));

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A tiny Vault API client over real HTTP for the integration tests. */
 final class VaultApi {
@@ -18,14 +20,27 @@ final class VaultApi {
 
   private final String base;
   private final String token;
+  private final Map<String, String> headers;
 
   VaultApi(String base, String token) {
+    this(base, token, Map.of());
+  }
+
+  private VaultApi(String base, String token, Map<String, String> headers) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.token = token;
+    this.headers = headers;
   }
 
   VaultApi withToken(String otherToken) {
-    return new VaultApi(base, otherToken);
+    return new VaultApi(base, otherToken, headers);
+  }
+
+  /** This client sending one more header on every request (e.g. {@code X-Vault-Wrap-TTL}). */
+  VaultApi withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new VaultApi(base, token, Map.copyOf(more));
   }
 
   /** One answer: the status and the parsed body ({@code null} for an empty body). */
@@ -77,6 +92,7 @@ final class VaultApi {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
+    headers.forEach(b::header);
     b.method(
         method,
         body == null

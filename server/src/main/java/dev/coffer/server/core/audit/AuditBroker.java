@@ -4,6 +4,7 @@ import dev.coffer.server.core.AuditTrail;
 import dev.coffer.server.core.AuditedCall;
 import dev.coffer.server.core.PluginRegistry;
 import dev.coffer.server.core.barrier.AesGcm;
+import dev.coffer.server.core.wrapping.WrapInfo;
 import dev.coffer.spi.AuditSinkFactory;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
@@ -75,8 +76,17 @@ public final class AuditBroker implements AuditTrail {
 
   @Override
   public void response(AuditedCall call, Response response, CofferException error) {
+    response(call, response, null, error);
+  }
+
+  /**
+   * Records the outcome of a request whose response may have been wrapped: then {@code wrap} is
+   * recorded as {@code wrap_info} with its token and accessors hashed, and {@code response} is
+   * {@code null}.
+   */
+  public void response(AuditedCall call, Response response, WrapInfo wrap, CofferException error) {
     for (AuditDevice d : devices.values()) {
-      d.write(d.entries().response(call, response, error, clock.instant()));
+      d.write(d.entries().response(call, response, wrap, error, clock.instant()));
     }
     accessLog.record(call, error, clock.instant());
   }

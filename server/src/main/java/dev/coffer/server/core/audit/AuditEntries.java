@@ -1,6 +1,7 @@
 package dev.coffer.server.core.audit;
 
 import dev.coffer.server.core.AuditedCall;
+import dev.coffer.server.core.wrapping.WrapInfo;
 import dev.coffer.spi.ClientInfo;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Response;
@@ -37,6 +38,15 @@ final class AuditEntries {
   /** The entry written after: the response data hashed, or the error the client was given. */
   Map<String, Object> response(
       AuditedCall call, Response response, CofferException error, Instant now) {
+    return response(call, response, null, error, now);
+  }
+
+  /**
+   * The entry written after a request whose response may be wrapped: {@code wrap_info} with the
+   * wrapping token hashed (never in clear) and the accessors hashed like every accessor.
+   */
+  Map<String, Object> response(
+      AuditedCall call, Response response, WrapInfo wrap, CofferException error, Instant now) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("type", "response");
     e.put("time", now.toString());
@@ -48,6 +58,18 @@ final class AuditEntries {
       if (!response.warnings().isEmpty()) {
         r.put("warnings", response.warnings());
       }
+    }
+    if (wrap != null) {
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("token", hasher.hash(wrap.token()));
+      w.put("accessor", accessor(wrap.accessor()));
+      w.put("ttl", wrap.ttl());
+      w.put("creation_time", wrap.creationTime().toString());
+      w.put("creation_path", wrap.creationPath());
+      if (!wrap.wrappedAccessor().isEmpty()) {
+        w.put("wrapped_accessor", accessor(wrap.wrappedAccessor()));
+      }
+      r.put("wrap_info", w);
     }
     e.put("response", r);
     e.put("error", error == null ? "" : String.join("; ", error.errors()));

@@ -15,6 +15,7 @@ import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +52,22 @@ public final class PolicyAccessControl implements AccessControl {
 
   @Override
   public void authorize(TokenEntry token, Dispatch.Resolved request) {
+    authorize(token, request, null);
+  }
+
+  /**
+   * {@link #authorize(TokenEntry, Dispatch.Resolved)} for a request that asks for response wrapping
+   * with {@code wrapTtl} (or {@code null}): a rule's {@code min_wrapping_ttl}/{@code
+   * max_wrapping_ttl} require wrapping within those bounds.
+   */
+  public void authorize(TokenEntry token, Dispatch.Resolved request, Duration wrapTtl) {
     if (token == null) {
       return;
     }
     Capability needed = Capability.forOperation(request.operation());
     String path = request.fullPath();
     Acl acl = acl(token.policies(), request.request().client().entityId());
-    AclDecision d = acl.check(needed, path, request.request().data());
+    AclDecision d = acl.check(needed, path, request.request().data(), wrapTtl);
     boolean sudo = request.match().spec().sudo();
     if (!d.allowed() || (sudo && !d.sudo())) {
       throw denied(token.accessor(), needed, path, d.allowed() ? "sudo is required" : d.reason());

@@ -16,6 +16,24 @@ public final class BuiltInPolicies {
   /** Name of the built-in policy attached to tokens by default. */
   public static final String DEFAULT = "default";
 
+  /** Name of the built-in policy of response-wrapping tokens. */
+  public static final String RESPONSE_WRAPPING = "response-wrapping";
+
+  /**
+   * The text of {@code response-wrapping}: a wrapping token may only unwrap and look itself up.
+   * Built in; never stored, written or deleted.
+   */
+  public static final String RESPONSE_WRAPPING_POLICY_TEXT =
+      """
+      path "sys/wrapping/unwrap" {
+          capabilities = ["update"]
+      }
+
+      path "sys/wrapping/lookup" {
+          capabilities = ["update"]
+      }
+      """;
+
   /** The text of {@code default} written on first unseal; the same paths as Vault's. */
   public static final String DEFAULT_POLICY_TEXT =
       """
@@ -103,6 +121,8 @@ public final class BuiltInPolicies {
 
   private static final Policy ROOT_POLICY = new Policy(ROOT, List.of(), "");
   private static final Policy DEFAULT_POLICY = HclPolicyParser.parse(DEFAULT, DEFAULT_POLICY_TEXT);
+  private static final Policy RESPONSE_WRAPPING_POLICY =
+      HclPolicyParser.parse(RESPONSE_WRAPPING, RESPONSE_WRAPPING_POLICY_TEXT);
 
   private BuiltInPolicies() {}
 
@@ -114,6 +134,11 @@ public final class BuiltInPolicies {
   /** The {@code default} policy as shipped (an operator may have stored an edited one). */
   public static Policy defaultPolicy() {
     return DEFAULT_POLICY;
+  }
+
+  /** The {@code response-wrapping} policy of wrapping tokens. */
+  public static Policy responseWrapping() {
+    return RESPONSE_WRAPPING_POLICY;
   }
 
   /** Whether {@code name} is the root policy (names are compared lower-cased, as Vault stores). */
@@ -130,6 +155,9 @@ public final class BuiltInPolicies {
     if (isRoot(name)) {
       throw CofferException.invalid("cannot update root policy");
     }
+    if (RESPONSE_WRAPPING.equals(name.trim().toLowerCase(Locale.ROOT))) {
+      throw CofferException.invalid("cannot update response-wrapping policy");
+    }
   }
 
   /**
@@ -144,6 +172,9 @@ public final class BuiltInPolicies {
     }
     if (DEFAULT.equals(n)) {
       throw CofferException.invalid("cannot delete default policy");
+    }
+    if (RESPONSE_WRAPPING.equals(n)) {
+      throw CofferException.invalid("cannot delete response-wrapping policy");
     }
   }
 }

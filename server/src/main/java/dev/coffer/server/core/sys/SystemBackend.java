@@ -8,6 +8,8 @@ import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.Mounts;
 import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.server.core.quota.QuotaGuard;
+import dev.coffer.server.core.wrapping.ResponseWrapping;
+import dev.coffer.server.core.wrapping.WrappingPaths;
 import dev.coffer.spi.PathSpec;
 import dev.coffer.spi.SecretsEngine;
 import java.time.Clock;
@@ -51,7 +53,8 @@ public final class SystemBackend implements SecretsEngine {
       PolicyAccessControl access,
       TokenLookup tokens,
       AuditBroker audit,
-      QuotaGuard quotas) {}
+      QuotaGuard quotas,
+      ResponseWrapping wrapping) {}
 
   /** The system backend over these services. */
   public static SystemBackend create(Services s) {
@@ -66,6 +69,7 @@ public final class SystemBackend implements SecretsEngine {
     b.paths.addAll(new AccessLogPaths(s.audit().accessLog()).paths());
     b.paths.addAll(new QuotaPaths(s.quotas(), s.mounts()).paths());
     b.paths.addAll(new PluginPaths(s.mounts().plugins()).paths());
+    b.paths.addAll(new WrappingPaths(s.wrapping()).paths());
     return b;
   }
 

@@ -126,6 +126,26 @@ public final class TokenStore {
     return id;
   }
 
+  /**
+   * Stores a new token with a generated id and these properties, and returns the id (used for
+   * response-wrapping tokens).
+   */
+  public String issue(TokenEntry entry) {
+    String id = TokenIds.newTokenId();
+    create(id, entry);
+    return id;
+  }
+
+  /** Revokes the token with this id and its subtree; nothing happens if there is none. */
+  public void revoke(String id) {
+    if (plausible(id)) {
+      String h = hash(id);
+      if (read(storage, h).isPresent()) {
+        revokeTree(h);
+      }
+    }
+  }
+
   /** The entry of the token with this accessor, if it exists. */
   public Optional<TokenEntry> lookupByAccessor(String accessor) {
     return byAccessor(accessor).map(Stored::entry).filter(e -> alive(e, clock.instant()));

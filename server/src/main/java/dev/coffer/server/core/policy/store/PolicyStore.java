@@ -70,6 +70,9 @@ public final class PolicyStore {
     if (BuiltInPolicies.ROOT.equals(name)) {
       return Optional.of(BuiltInPolicies.root());
     }
+    if (BuiltInPolicies.RESPONSE_WRAPPING.equals(name)) {
+      return Optional.of(BuiltInPolicies.responseWrapping());
+    }
     return cache.computeIfAbsent(name, this::load);
   }
 
