@@ -1,5 +1,6 @@
 package dev.coffer.auth;
 
+import dev.coffer.auth.approle.AppRoleFactory;
 import dev.coffer.spi.AuthMethodFactory;
 import dev.coffer.spi.Plugin;
 import java.util.List;
@@ -13,6 +14,6 @@ public final class AuthPlugin implements Plugin {
 
   @Override
   public List<AuthMethodFactory> authMethods() {
-    return List.of();
+    return List.of(new AppRoleFactory());
   }
 }

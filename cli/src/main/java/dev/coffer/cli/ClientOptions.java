@@ -55,6 +55,11 @@ public final class ClientOptions {
     return new CofferClient(address(ctx), token(ctx), sslContext(ctx));
   }
 
+  /** A client of the same server with another token (e.g. one being logged in with). */
+  CofferClient client(CliContext ctx, String otherToken) {
+    return new CofferClient(address(ctx), otherToken, sslContext(ctx));
+  }
+
   private javax.net.ssl.SSLContext sslContext(CliContext ctx) {
     String skip = first(ctx.env("COFFER_SKIP_VERIFY"), ctx.env("VAULT_SKIP_VERIFY"));
     if (tlsSkipVerify || "true".equalsIgnoreCase(skip) || "1".equals(skip)) {

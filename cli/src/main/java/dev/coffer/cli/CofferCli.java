@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       OperatorCommand.class,
       KvCommand.class,
+      LoginCommand.class,
       AuditCommand.class,
       CommandLine.HelpCommand.class
     })

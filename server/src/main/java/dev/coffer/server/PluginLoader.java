@@ -116,7 +116,8 @@ final class PluginLoader {
         plugin.secretsEngines().isEmpty()
             && plugin.storageBackends().isEmpty()
             && plugin.seals().isEmpty()
-            && plugin.auditSinks().isEmpty();
+            && plugin.auditSinks().isEmpty()
+            && plugin.authMethods().isEmpty();
     if (nothing) {
       throw new StartupException(
           "cannot load plugins: plugin '" + plugin.name() + "' in " + source + " provides nothing");

@@ -20,6 +20,7 @@ import dev.coffer.server.core.sys.RawEndpoints;
 import dev.coffer.server.core.sys.SealControls;
 import dev.coffer.server.core.sys.SystemBackend;
 import dev.coffer.server.core.token.CallerTokens;
+import dev.coffer.server.core.token.LoginTokens;
 import dev.coffer.server.core.token.TokenAuthMount;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.server.core.token.TokenStore;
@@ -67,6 +68,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final AuditBroker audit;
   private final QuotaGuard guard;
   private final ResponseWrapping wrapping;
+  private final LoginHandler logins;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
   private volatile SealControls.ClusterInfo cluster;
@@ -114,6 +116,7 @@ public final class Core implements RequestHandler, AutoCloseable {
     mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
     this.raw = new RawEndpoints(new Controls());
+    this.logins = new LoginHandler(new LoginTokens(tokens), entityResolver());
     this.storageType = "";
   }
 
@@ -307,6 +310,9 @@ public final class Core implements RequestHandler, AutoCloseable {
       accessControl.authorize(token, resolved, request.wrapTtl());
       guard.admit(resolved);
       Response response = Dispatch.invoke(resolved);
+      if (response.login() != null) {
+        response = logins.answer(match.get().mount().entry(), path, response.login());
+      }
       WrapInfo wrap = wrapping.apply(request.requestId(), request.wrapTtl(), path, response);
       if (wrap != null) {
         audit.response(call, null, wrap, null);
@@ -421,6 +427,7 @@ public final class Core implements RequestHandler, AutoCloseable {
       policies.ensureDefault();
       mounts.addBuiltIn(TokenAuthMount.mount(tokens, callers, entityResolver()));
       mounts.load();
+      mounts.auth().load();
       audit.load();
     }
 

@@ -1,6 +1,7 @@
 package dev.coffer.server.core;
 
 import dev.coffer.spi.AuditSinkFactory;
+import dev.coffer.spi.AuthMethodFactory;
 import dev.coffer.spi.Plugin;
 import dev.coffer.spi.SealFactory;
 import dev.coffer.spi.SecretsEngineFactory;
@@ -29,6 +30,7 @@ public final class PluginRegistry {
   private final Map<String, SealFactory> seals;
   private final Map<String, SecretsEngineFactory> engines;
   private final Map<String, AuditSinkFactory> auditSinks;
+  private final Map<String, AuthMethodFactory> authMethods;
 
   private PluginRegistry(List<LoadedPlugin> loaded) {
     this.loaded = List.copyOf(loaded);
@@ -37,6 +39,7 @@ public final class PluginRegistry {
     this.seals = index(loaded, "seal", Plugin::seals, SealFactory::type);
     this.engines = index(loaded, "secrets engine", Plugin::secretsEngines, f -> f.type());
     this.auditSinks = index(loaded, "audit sink", Plugin::auditSinks, AuditSinkFactory::type);
+    this.authMethods = index(loaded, "auth method", Plugin::authMethods, AuthMethodFactory::type);
   }
 
   /**
@@ -141,6 +144,11 @@ public final class PluginRegistry {
   /** The audit sink factory of this type, if a plugin provides one. */
   public Optional<AuditSinkFactory> auditSink(String type) {
     return Optional.ofNullable(auditSinks.get(type));
+  }
+
+  /** The auth method factory of this type, if a plugin provides one. */
+  public Optional<AuthMethodFactory> authMethod(String type) {
+    return Optional.ofNullable(authMethods.get(type));
   }
 
   private static <F> F require(Map<String, F> byType, String kind, String type) {

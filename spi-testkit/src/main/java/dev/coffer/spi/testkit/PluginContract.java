@@ -3,6 +3,7 @@ package dev.coffer.spi.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.spi.AuditSinkFactory;
+import dev.coffer.spi.AuthMethodFactory;
 import dev.coffer.spi.Plugin;
 import dev.coffer.spi.SealFactory;
 import dev.coffer.spi.SecretsEngineFactory;
@@ -65,7 +66,8 @@ public abstract class PluginContract {
             p.secretsEngines().stream().map(SecretsEngineFactory::type).toList(),
             p.storageBackends().stream().map(StorageBackendFactory::type).toList(),
             p.seals().stream().map(SealFactory::type).toList(),
-            p.auditSinks().stream().map(AuditSinkFactory::type).toList())) {
+            p.auditSinks().stream().map(AuditSinkFactory::type).toList(),
+            p.authMethods().stream().map(AuthMethodFactory::type).toList())) {
       assertThat(names).allSatisfy(n -> assertThat(n).isNotBlank()).doesNotHaveDuplicates();
     }
   }
@@ -76,6 +78,7 @@ public abstract class PluginContract {
     p.storageBackends().forEach(f -> all.add(f.type()));
     p.seals().forEach(f -> all.add(f.type()));
     p.auditSinks().forEach(f -> all.add(f.type()));
+    p.authMethods().forEach(f -> all.add(f.type()));
     return all;
   }
 }

@@ -2,6 +2,7 @@ package dev.coffer.server.core.audit;
 
 import dev.coffer.server.core.AuditedCall;
 import dev.coffer.server.core.wrapping.WrapInfo;
+import dev.coffer.spi.AuthResult;
 import dev.coffer.spi.ClientInfo;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Response;
@@ -55,6 +56,9 @@ final class AuditEntries {
     Map<String, Object> r = new LinkedHashMap<>();
     if (response != null) {
       r.put("data", hasher.hashMap(response.data()));
+      if (response.auth() != null) {
+        r.put("auth", issued(response.auth()));
+      }
       if (!response.warnings().isEmpty()) {
         r.put("warnings", response.warnings());
       }
@@ -106,6 +110,21 @@ final class AuditEntries {
       e.put("previous_file", previousFile);
     }
     return e;
+  }
+
+  /** The {@code auth} block of a response that issued a token: the token itself hashed. */
+  private Map<String, Object> issued(AuthResult auth) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    String token = auth.clientToken() == null ? "" : auth.clientToken();
+    a.put("client_token", token.isEmpty() ? "" : hasher.hash(token));
+    a.put("accessor", accessor(auth.accessor() == null ? "" : auth.accessor()));
+    a.put("policies", auth.policies());
+    a.put("token_policies", auth.tokenPolicies());
+    a.put("metadata", auth.metadata());
+    a.put("entity_id", auth.entityId());
+    a.put("token_type", auth.tokenType());
+    a.put("token_ttl", auth.leaseDuration());
+    return a;
   }
 
   private Map<String, Object> auth(ClientInfo client) {

@@ -14,6 +14,11 @@ record EngineContext(MountEntry entry, Storage storage, Clock clock) implements 
   }
 
   @Override
+  public String accessor() {
+    return entry.accessor();
+  }
+
+  @Override
   public String type() {
     return entry.type();
   }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * @param path where it is mounted, with a trailing {@code /}
  * @param type the engine type
  * @param description free text
- * @param uuid names its storage prefix {@code logical/<uuid>/}
+ * @param uuid names its storage prefix {@code logical/<uuid>/} ({@code auth/<uuid>/} for auth
+ *     methods)
  * @param accessor a public id such as {@code kv_1a2b3c4d}
  * @param options engine options, e.g. {@code {"version": "2"}}
  * @param defaultLeaseTtl seconds; 0 means the system default
@@ -41,7 +42,7 @@ public record MountEntry(
 
   /** The prefix of this mount's keys in storage. */
   public String storagePrefix() {
-    return "logical/" + uuid + "/";
+    return (path.startsWith("auth/") ? "auth/" : "logical/") + uuid + "/";
   }
 
   /** The default lease TTL in effect. */

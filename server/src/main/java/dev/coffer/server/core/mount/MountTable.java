@@ -14,10 +14,15 @@ public final class MountTable {
   private MountTable() {}
 
   /** The stored entries, or none. */
-  @SuppressWarnings("unchecked")
   public static List<MountEntry> load(Storage storage) {
+    return load(storage, KEY);
+  }
+
+  /** The entries stored at {@code key} (e.g. the auth table), or none. */
+  @SuppressWarnings("unchecked")
+  static List<MountEntry> load(Storage storage, String key) {
     return storage
-        .get(KEY)
+        .get(key)
         .map(
             bytes -> {
               List<MountEntry> out = new ArrayList<>();
@@ -31,8 +36,13 @@ public final class MountTable {
 
   /** Replaces the stored table. */
   public static void save(Storage storage, List<MountEntry> entries) {
+    save(storage, KEY, entries);
+  }
+
+  /** Replaces the table stored at {@code key}. */
+  static void save(Storage storage, String key, List<MountEntry> entries) {
     List<Object> json = new ArrayList<>();
     entries.forEach(e -> json.add(e.toJson()));
-    storage.put(KEY, Json.write(Map.of("entries", json)));
+    storage.put(key, Json.write(Map.of("entries", json)));
   }
 }

@@ -31,12 +31,19 @@ public final class Mounts {
   private final Clock clock;
   private volatile Map<String, MountedEngine> builtIns = Map.of();
   private volatile Map<String, MountedEngine> routes = Map.of();
+  private final AuthMounts auth;
 
   /** An empty table; built-in mounts are added with {@link #addBuiltIn}. */
   public Mounts(Barrier barrier, PluginRegistry plugins, Clock clock) {
     this.barrier = barrier;
     this.plugins = plugins;
     this.clock = clock;
+    this.auth = new AuthMounts(barrier, this, plugins, clock);
+  }
+
+  /** The auth methods mounted under {@code auth/} (their own table, routed here). */
+  public AuthMounts auth() {
+    return auth;
   }
 
   /** The plugins engine types are found in. */
@@ -94,11 +101,11 @@ public final class Mounts {
     return Optional.ofNullable(best);
   }
 
-  /** The user mounts (not the system backend), by path. */
+  /** The user mounts (not the system backend, not auth methods), by path. */
   public List<MountEntry> entries() {
     List<MountEntry> out = new ArrayList<>();
     for (MountedEngine m : new TreeMap<>(routes).values()) {
-      if (!builtIns.containsKey(m.entry().path())) {
+      if (!builtIns.containsKey(m.entry().path()) && !m.entry().path().startsWith("auth/")) {
         out.add(m.entry());
       }
     }
@@ -211,6 +218,9 @@ public final class Mounts {
       Long defaultLeaseTtl,
       Long maxLeaseTtl) {
     String path = validPath(rawPath);
+    if (path.startsWith("auth/") && !builtIns.containsKey(path)) {
+      return auth.tune(path.substring("auth/".length()), description, defaultLeaseTtl, maxLeaseTtl);
+    }
     MountedEngine current = routes.get(path);
     if (current == null || builtIns.containsKey(path)) {
       throw CofferException.invalid("no mount entry found at " + path);
@@ -252,6 +262,26 @@ public final class Mounts {
     return next;
   }
 
+  /** Routes an auth method mounted by {@link AuthMounts} (replacing one at the same path). */
+  synchronized void attach(MountedEngine mount) {
+    publish(mount.entry().path(), mount);
+  }
+
+  /** Stops routing the auth method at {@code path}; returns what was routed there, if anything. */
+  synchronized Optional<MountedEngine> detach(String path) {
+    MountedEngine m = routes.get(path);
+    if (m != null && !builtIns.containsKey(path)) {
+      publish(path, null);
+      return Optional.of(m);
+    }
+    return Optional.empty();
+  }
+
+  /** The running mount at exactly {@code path}, if any. */
+  Optional<MountedEngine> mounted(String path) {
+    return Optional.ofNullable(routes.get(path));
+  }
+
   /** Normalises a mount path: no leading slash, one trailing slash. */
   public static String normalize(String path) {
     String p = path == null ? "" : path.trim();
@@ -264,7 +294,7 @@ public final class Mounts {
     return p + "/";
   }
 
-  private static String validPath(String raw) {
+  static String validPath(String raw) {
     String path = normalize(raw);
     if (path.equals("/") || path.contains("//")) {
       throw CofferException.invalid("invalid mount path \"" + path + "\"");
@@ -272,7 +302,7 @@ public final class Mounts {
     return path;
   }
 
-  private static void checkTtls(long defaultTtl, long maxTtl) {
+  static void checkTtls(long defaultTtl, long maxTtl) {
     if (defaultTtl < 0 || maxTtl < 0) {
       throw CofferException.invalid("lease TTLs cannot be negative");
     }
@@ -316,7 +346,7 @@ public final class Mounts {
     routes = Collections.unmodifiableMap(next);
   }
 
-  private static void closeQuietly(MountedEngine m) {
+  static void closeQuietly(MountedEngine m) {
     try {
       m.close();
     } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.coffer.server.core.sys;
 import dev.coffer.server.core.PluginRegistry;
 import dev.coffer.server.core.PluginRegistry.LoadedPlugin;
 import dev.coffer.spi.AuditSinkFactory;
+import dev.coffer.spi.AuthMethodFactory;
 import dev.coffer.spi.Operation;
 import dev.coffer.spi.PathSpec;
 import dev.coffer.spi.Plugin;
@@ -52,6 +53,7 @@ final class PluginPaths {
     types.put("storage", p.storageBackends().stream().map(StorageBackendFactory::type).toList());
     types.put("seal", p.seals().stream().map(SealFactory::type).toList());
     types.put("audit", p.auditSinks().stream().map(AuditSinkFactory::type).toList());
+    types.put("auth", p.authMethods().stream().map(AuthMethodFactory::type).toList());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", p.name());
     m.put("source", loaded.source());

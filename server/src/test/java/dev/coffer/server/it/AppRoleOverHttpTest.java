@@ -1,0 +1,122 @@
+package dev.coffer.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coffer.server.CofferServer;
+import dev.coffer.server.it.VaultApi.Answer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.vault.authentication.AppRoleAuthentication;
+import org.springframework.vault.authentication.AppRoleAuthenticationOptions;
+import org.springframework.vault.authentication.AppRoleAuthenticationOptions.RoleId;
+import org.springframework.vault.authentication.AppRoleAuthenticationOptions.SecretId;
+import org.springframework.vault.client.VaultClients;
+import org.springframework.vault.client.VaultEndpoint;
+import org.springframework.vault.core.VaultTemplate;
+
+/** AppRole over real HTTP: enable, role, role-id, secret-id, login, policy; and Spring Vault. */
+class AppRoleOverHttpTest {
+  private static CofferServer server;
+  private static VaultApi root;
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.dev();
+    root = TestServers.api(server, TestServers.ROOT);
+    expect(root.post("sys/auth/approle", "{\"type\":\"approle\"}"), 204);
+    expect(
+        root.put(
+            "sys/policies/acl/app",
+            "{\"policy\":\"path \\\"secret/data/app/*\\\" { capabilities = [\\\"read\\\"] }\"}"),
+        204);
+    expect(root.post("secret/data/app/db", "{\"data\":{\"password\":\"s3cr3t\"}}"), 200);
+    expect(root.post("secret/data/other/db", "{\"data\":{\"password\":\"no\"}}"), 200);
+    expect(
+        root.post("auth/approle/role/app", "{\"token_policies\":[\"app\"],\"token_ttl\":\"1h\"}"),
+        204);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Answer expect(Answer a, int status) {
+    assertThat(a.status()).as(a.raw()).isEqualTo(status);
+    return a;
+  }
+
+  private static String roleId() {
+    return expect(root.get("auth/approle/role/app/role-id"), 200).data().get("role_id").asText();
+  }
+
+  private static String secretId(String body) {
+    return expect(root.post("auth/approle/role/app/secret-id", body), 200)
+        .data()
+        .get("secret_id")
+        .asText();
+  }
+
+  private static Answer login(String roleId, String secretId) {
+    return root.withToken("")
+        .post(
+            "auth/approle/login",
+            "{\"role_id\":\"" + roleId + "\",\"secret_id\":\"" + secretId + "\"}");
+  }
+
+  @Test
+  void aLoggedInRoleReadsWhatItsPolicyAllowsAndNothingElse() {
+    Answer login = expect(login(roleId(), secretId("{}")), 200);
+    assertThat(login.body().get("data").isNull()).isTrue();
+    assertThat(login.body().get("auth").get("policies").toString()).contains("app", "default");
+    assertThat(login.body().get("auth").get("lease_duration").asLong()).isEqualTo(3600);
+    assertThat(login.body().get("auth").get("metadata").get("role_name").asText()).isEqualTo("app");
+    VaultApi app = root.withToken(login.body().get("auth").get("client_token").asText());
+
+    assertThat(app.get("secret/data/app/db").data().get("data").get("password").asText())
+        .isEqualTo("s3cr3t");
+    assertThat(app.get("secret/data/other/db").status()).isEqualTo(403);
+    assertThat(app.get("auth/approle/role/app/role-id").status()).isEqualTo(403);
+  }
+
+  @Test
+  void aSecretIdWithOneUseWorksOnceAndAWrongOneIsRefused() {
+    String once = secretId("{\"num_uses\":1}");
+    expect(login(roleId(), once), 200);
+    Answer again = expect(login(roleId(), once), 400);
+    assertThat(again.raw()).contains("invalid role or secret ID");
+    assertThat(expect(login("nope", secretId("{}")), 400).raw())
+        .contains("invalid role or secret ID");
+  }
+
+  @Test
+  void sysAuthListsApproleAndTheLoginNeedsNoToken() {
+    Answer list = expect(root.get("sys/auth"), 200);
+    assertThat(list.data().get("approle/").get("type").asText()).isEqualTo("approle");
+    assertThat(list.data().get("approle/").get("accessor").asText()).startsWith("auth_approle_");
+    assertThat(list.data().has("token/")).isTrue();
+  }
+
+  @Test
+  void springVaultAppRoleAuthenticationLogsInAndReadsASecret() {
+    VaultEndpoint endpoint = VaultEndpoint.create("127.0.0.1", server.port());
+    endpoint.setScheme("http");
+    AppRoleAuthenticationOptions options =
+        AppRoleAuthenticationOptions.builder()
+            .roleId(RoleId.provided(roleId()))
+            .secretId(SecretId.provided(secretId("{}")))
+            .build();
+    AppRoleAuthentication auth =
+        new AppRoleAuthentication(
+            options,
+            VaultClients.createRestTemplate(endpoint, new SimpleClientHttpRequestFactory()));
+    VaultTemplate vault = new VaultTemplate(endpoint, auth);
+
+    Map<String, Object> data =
+        vault.opsForVersionedKeyValue("secret").get("app/db").getRequiredData();
+    assertThat(data).containsEntry("password", "s3cr3t");
+  }
+}
