@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.it.VaultApi.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.vault.authentication.AppRoleAuthentication;
 import org.springframework.vault.authentication.AppRoleAuthenticationOptions;
@@ -90,6 +93,41 @@ class AppRoleOverHttpTest {
     assertThat(again.raw()).contains("invalid role or secret ID");
     assertThat(expect(login("nope", secretId("{}")), 400).raw())
         .contains("invalid role or secret ID");
+  }
+
+  @Test
+  void aWrappedSecretIdUnwrapsExactlyOnceAndTheSecondUnwrapIsRefusedAndAudited(@TempDir Path dir)
+      throws java.io.IOException {
+    Path log = dir.resolve("audit.log");
+    expect(
+        root.put(
+            "sys/audit/wrap-file",
+            "{\"type\":\"file\",\"options\":{\"file_path\":\"" + log + "\"}}"),
+        204);
+    try {
+      Answer wrapped =
+          expect(
+              root.withHeader("X-Vault-Wrap-TTL", "60s")
+                  .post("auth/approle/role/app/secret-id", "{}"),
+              200);
+      assertThat(wrapped.data().isNull()).isTrue();
+      String wrappingToken = wrapped.body().get("wrap_info").get("token").asText();
+
+      Answer first = expect(root.withToken(wrappingToken).post("sys/wrapping/unwrap", "{}"), 200);
+      String secretId = first.data().get("secret_id").asText();
+      expect(login(roleId(), secretId), 200);
+
+      Answer second = root.withToken(wrappingToken).post("sys/wrapping/unwrap", "{}");
+      assertThat(second.status()).isIn(400, 403);
+      assertThat(Files.readString(log))
+          .as("the refused second unwrap is audited, without the token or the secret id")
+          .contains("sys/wrapping/unwrap")
+          .contains("wrapping token is not valid or does not exist")
+          .doesNotContain(wrappingToken)
+          .doesNotContain(secretId);
+    } finally {
+      expect(root.delete("sys/audit/wrap-file"), 204);
+    }
   }
 
   @Test
