@@ -8,7 +8,6 @@ import dev.coffer.server.core.identity.EntityResolver;
 import dev.coffer.server.core.identity.EntityStore;
 import dev.coffer.server.core.identity.IdentityBackend;
 import dev.coffer.server.core.identity.StoredEntityResolver;
-import dev.coffer.server.core.mount.Dispatch;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
@@ -25,11 +24,8 @@ import dev.coffer.server.core.token.TokenAuthMount;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.server.core.token.TokenStore;
 import dev.coffer.server.core.wrapping.ResponseWrapping;
-import dev.coffer.server.core.wrapping.WrapInfo;
-import dev.coffer.spi.ClientInfo;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
-import dev.coffer.spi.Response;
 import dev.coffer.spi.Seal;
 import dev.coffer.spi.StorageBackend;
 import java.time.Clock;
@@ -68,7 +64,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final AuditBroker audit;
   private final QuotaGuard guard;
   private final ResponseWrapping wrapping;
-  private final LoginHandler logins;
+  private final RequestPipeline pipeline;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
   private volatile SealControls.ClusterInfo cluster;
@@ -108,7 +104,7 @@ public final class Core implements RequestHandler, AutoCloseable {
                     clock,
                     policies,
                     accessControl,
-                    tokenLookup(),
+                    TokenLookup.over(tokens),
                     audit,
                     guard,
                     wrapping))));
@@ -116,7 +112,17 @@ public final class Core implements RequestHandler, AutoCloseable {
     mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
     this.raw = new RawEndpoints(new Controls());
-    this.logins = new LoginHandler(new LoginTokens(tokens), entityResolver());
+    this.pipeline =
+        new RequestPipeline(
+            tokens,
+            callers,
+            mounts,
+            audit,
+            accessControl,
+            guard,
+            new LoginHandler(new LoginTokens(tokens), entityResolver()),
+            wrapping,
+            clock);
     this.storageType = "";
   }
 
@@ -222,7 +228,7 @@ public final class Core implements RequestHandler, AutoCloseable {
       lock.lock();
       try {
         requireUnsealed();
-        return route(request, path);
+        return pipeline.route(request, path);
       } finally {
         lock.unlock();
       }
@@ -255,100 +261,6 @@ public final class Core implements RequestHandler, AutoCloseable {
     }
   }
 
-  /**
-   * The pipeline of a routed request: match the path, authenticate, resolve the operation, audit
-   * the request, authorize, admit, serve, audit the outcome.
-   */
-  private CoreResult route(CoreRequest request, String path) {
-    Optional<Dispatch.Match> match =
-        mounts.route(path).flatMap(m -> Dispatch.find(m, path, request.method()));
-    boolean open = match.map(m -> m.spec().unauthenticated()).orElse(false);
-    TokenEntry token;
-    try {
-      token = open ? null : tokens.authenticate(request.token());
-    } catch (CofferException e) {
-      CofferException refused = ResponseWrapping.refusal(path, e);
-      match.ifPresent(m -> auditRefusal(request, path, m, refused));
-      throw refused;
-    }
-    try (CallerTokens.Binding caller = callers.bind(request.requestId(), request.token(), token)) {
-      return serve(request, path, match, token);
-    } finally {
-      tokens.finishUse(token);
-    }
-  }
-
-  private CoreResult serve(
-      CoreRequest request, String path, Optional<Dispatch.Match> match, TokenEntry token) {
-    if (match.isEmpty()) {
-      throw noRoute(path);
-    }
-    ClientInfo client =
-        token == null
-            ? new ClientInfo(request.remoteAddress(), "", "", List.of(), "")
-            : new ClientInfo(
-                request.remoteAddress(),
-                token.accessor(),
-                token.displayName(),
-                token.policies(),
-                token.entityId());
-    Dispatch.Resolved resolved =
-        Dispatch.resolve(
-            match.get(), request.method(), request.data(), request.requestId(), client);
-    AuditedCall call =
-        new AuditedCall(
-            request.requestId(),
-            clock.instant(),
-            resolved.operation(),
-            path,
-            resolved.request().mountPath(),
-            match.get().mount().entry().type(),
-            resolved.request().data(),
-            client);
-    audit.request(call);
-    try {
-      accessControl.authorize(token, resolved, request.wrapTtl());
-      guard.admit(resolved);
-      Response response = Dispatch.invoke(resolved);
-      if (response.login() != null) {
-        response = logins.answer(match.get().mount().entry(), path, response.login());
-      }
-      WrapInfo wrap = wrapping.apply(request.requestId(), request.wrapTtl(), path, response);
-      if (wrap != null) {
-        audit.response(call, null, wrap, null);
-        return new CoreResult.Ok(request.requestId(), Response.empty(), wrap);
-      }
-      audit.response(call, response, null);
-      return ok(request, response);
-    } catch (CofferException e) {
-      audit.response(call, null, e);
-      throw e;
-    } catch (RuntimeException e) {
-      audit.response(call, null, new CofferException(ErrorCode.INTERNAL, "internal error"));
-      throw e;
-    }
-  }
-
-  /**
-   * Records a request refused before it had a caller (a missing, unknown or expired token), so the
-   * audit log and the access history show it too.
-   */
-  private void auditRefusal(
-      CoreRequest request, String path, Dispatch.Match match, CofferException refused) {
-    AuditedCall call =
-        new AuditedCall(
-            request.requestId(),
-            clock.instant(),
-            Dispatch.operationOf(request.method()),
-            path,
-            match.mount().entry().path(),
-            match.mount().entry().type(),
-            request.data(),
-            new ClientInfo(request.remoteAddress(), "", "", List.of(), ""));
-    audit.request(call);
-    audit.response(call, null, refused);
-  }
-
   private void auditAnomaly(dev.coffer.server.core.quota.AnomalyEvent e) {
     Map<String, Object> fields = new java.util.LinkedHashMap<>();
     fields.put("subject", e.subject().name().toLowerCase(java.util.Locale.ROOT));
@@ -359,39 +271,6 @@ public final class Core implements RequestHandler, AutoCloseable {
     fields.put("window_seconds", e.window().toSeconds());
     fields.put("blocked", e.blocked());
     audit.warning("read_anomaly", e.tokenAccessor(), fields);
-  }
-
-  /** How sys/capabilities finds other tokens. */
-  private TokenLookup tokenLookup() {
-    return new TokenLookup() {
-      @Override
-      public Optional<TokenLookup.Holder> byId(String tokenId) {
-        return tokens.lookup(tokenId).map(t -> new TokenLookup.Holder(t.policies(), t.entityId()));
-      }
-
-      @Override
-      public Optional<TokenLookup.Holder> byAccessor(String accessor) {
-        return tokens
-            .lookupByAccessor(accessor)
-            .map(t -> new TokenLookup.Holder(t.policies(), t.entityId()));
-      }
-    };
-  }
-
-  private CofferException noRoute(String path) {
-    Optional<MountedEngine> mount = mounts.route(path);
-    if (mount.isPresent() && !mount.get().available()) {
-      return new CofferException(
-          ErrorCode.INTERNAL,
-          "the engine of mount " + mount.get().entry().path() + " is not available");
-    }
-    return CofferException.withErrors(
-        ErrorCode.NOT_FOUND,
-        List.of("no handler for route \"" + path + "\". route entry not found."));
-  }
-
-  private static CoreResult ok(CoreRequest request, Response response) {
-    return new CoreResult.Ok(request.requestId(), response);
   }
 
   private void requireUnsealed() {

@@ -9,6 +9,21 @@ import java.util.Optional;
  */
 public interface TokenLookup {
 
+  /** Looks tokens up in {@code store}. */
+  static TokenLookup over(dev.coffer.server.core.token.TokenStore store) {
+    return new TokenLookup() {
+      @Override
+      public Optional<Holder> byId(String tokenId) {
+        return store.lookup(tokenId).map(t -> new Holder(t.policies(), t.entityId()));
+      }
+
+      @Override
+      public Optional<Holder> byAccessor(String accessor) {
+        return store.lookupByAccessor(accessor).map(t -> new Holder(t.policies(), t.entityId()));
+      }
+    };
+  }
+
   /** The holder of the valid token with this id. */
   Optional<Holder> byId(String tokenId);
 
