@@ -14,6 +14,9 @@ public final class AuthPlugin implements Plugin {
 
   @Override
   public List<AuthMethodFactory> authMethods() {
-    return List.of(new AppRoleFactory());
+    return List.of(
+        new AppRoleFactory(),
+        dev.coffer.auth.jwt.JwtAuthMethodFactory.jwt(),
+        dev.coffer.auth.jwt.JwtAuthMethodFactory.oidc());
   }
 }

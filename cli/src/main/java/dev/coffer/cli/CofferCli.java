@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       KvCommand.class,
       LoginCommand.class,
       AuditCommand.class,
+      LoginCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CofferCli implements Runnable {

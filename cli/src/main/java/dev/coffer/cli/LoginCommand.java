@@ -81,6 +81,8 @@ final class LoginCommand extends ClientCommand {
   private JsonNode methodLogin() {
     String mount = path == null || path.isBlank() ? method : trim(path);
     Map<String, Object> data = KvData.parse(args, ctx);
+    // Credentials read from files (jwt=@token.jwt) end with a line break that is not theirs.
+    data.replaceAll((k, v) -> v instanceof String str ? str.strip() : v);
     return client().post("auth/" + mount + "/login", data).orThrow().body();
   }
 
@@ -131,12 +133,16 @@ final class LoginCommand extends ClientCommand {
     }
     Path file = ctx.home().resolve(TOKEN_FILE);
     try {
-      Files.writeString(file, token);
+      // Created with owner-only permissions before the token is written into it.
+      Files.deleteIfExists(file);
       try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
-        // not a POSIX file system
+        Files.createFile(file); // not a POSIX file system
       }
+      Files.writeString(file, token);
     } catch (IOException e) {
       throw new CliException("cannot store the token in " + file);
     }
