@@ -17,7 +17,6 @@ import picocli.CommandLine.Command;
       KvCommand.class,
       LoginCommand.class,
       AuditCommand.class,
-      LoginCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CofferCli implements Runnable {
