@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,8 +17,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.it.VaultApi.Answer;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,6 +141,87 @@ class JwtLoginOverHttpTest {
     assertThat(b.get("secret/data/ci/202/deploy").data().get("data").get("key").asText())
         .isEqualTo("b");
     assertThat(b.get("secret/data/ci/101/deploy").status()).isEqualTo(403);
+  }
+
+  /**
+   * node-vault, a real Vault client library, logs in with {@code jwtLogin} and reads. Needs {@code
+   * node} and {@code npm} on the PATH (skipped otherwise); installs node-vault into {@code
+   * target/node-vault} once.
+   */
+  @Test
+  void nodeVaultLogsInWithJwtLoginAndReadsOnlyItsOwnSecret() throws Exception {
+    assumeTrue(onPath("node") && onPath("npm"), "node and npm are needed for the node-vault test");
+    Path dir = Path.of("target", "node-vault").toAbsolutePath();
+    if (!Files.isDirectory(dir.resolve("node_modules/node-vault"))) {
+      Files.createDirectories(dir);
+      assertThat(
+              run(
+                  dir,
+                  Map.of(),
+                  "npm",
+                  "install",
+                  "--silent",
+                  "--no-audit",
+                  "--no-fund",
+                  "--prefix",
+                  dir.toString(),
+                  "node-vault@0.12.0"))
+          .as("npm install node-vault")
+          .startsWith("exit 0");
+    }
+    Path script = dir.resolve("jwt-login.js");
+    Files.writeString(
+        script,
+        String.join(
+            "\n",
+            "const vault = require('node-vault')({ apiVersion: 'v1', endpoint: process.env.ADDR });",
+            "(async () => {",
+            "  const login = await vault.jwtLogin({ role: 'github', jwt: process.env.JWT });",
+            "  const own = await vault.read('secret/data/ci/101/deploy');",
+            "  console.log(JSON.stringify({ policies: login.auth.policies, key: own.data.data.key }));",
+            "  try {",
+            "    await vault.read('secret/data/ci/202/deploy');",
+            "    console.log('UNEXPECTED: read another repository');",
+            "  } catch (e) {",
+            "    console.log(JSON.stringify({ denied: e.response.statusCode }));",
+            "  }",
+            "})().catch((e) => { console.error(e.message); process.exit(1); });",
+            ""));
+    String out =
+        run(
+            dir,
+            Map.of("ADDR", server.address(), "JWT", githubToken("acme/app-a", "101")),
+            "node",
+            script.toString());
+    assertThat(out)
+        .startsWith("exit 0")
+        .contains("\"key\":\"a\"")
+        .contains("ci-read")
+        .contains("{\"denied\":403}")
+        .doesNotContain("UNEXPECTED");
+  }
+
+  private static boolean onPath(String command) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(d, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs a command; answers "exit N" and its output. */
+  private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(180, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return "timeout\n" + output;
+    }
+    return "exit " + p.exitValue() + "\n" + output;
   }
 
   @Test
