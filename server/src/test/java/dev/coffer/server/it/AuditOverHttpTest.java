@@ -127,6 +127,32 @@ class AuditOverHttpTest {
   }
 
   @Test
+  void aDeviceThatIsDownShowsInMetricsWhileAnotherKeepsRecording() throws IOException {
+    enableFileDevice("good", dir.resolve("good.log"));
+    Path logs = dir.resolve("bad-logs");
+    enableFileDevice("bad", logs.resolve("audit.log"));
+    Files.delete(logs.resolve("audit.log"));
+    Files.delete(logs);
+    Files.writeString(logs, "a regular file where the directory was");
+    try {
+      assertThat(api.post("secret/data/metrics", "{\"data\":{\"v\":\"x\"}}").status())
+          .as("one device still records, so the request is served")
+          .isEqualTo(200);
+      JsonNode gauges = api.get("sys/metrics").data().get("Gauges");
+      assertThat(gauges.toString())
+          .contains(
+              "{\"Name\":\"coffer.audit.device.up\",\"Value\":0,\"Labels\":{\"path\":\"bad/\"}}")
+          .contains(
+              "{\"Name\":\"coffer.audit.device.up\",\"Value\":1,\"Labels\":{\"path\":\"good/\"}}")
+          .contains("{\"Name\":\"coffer.audit.devices_down\",\"Value\":1,\"Labels\":{}}");
+    } finally {
+      Files.delete(logs);
+      api.delete("sys/audit/bad");
+      api.delete("sys/audit/good");
+    }
+  }
+
+  @Test
   void devicesAreListedInVaultShapeAndAuditHashAnswersAHash() {
     Path file = dir.resolve("a.log");
     enableFileDevice("team/file", file);

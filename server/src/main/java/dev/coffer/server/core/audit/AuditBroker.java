@@ -200,6 +200,15 @@ public final class AuditBroker implements AuditTrail {
     d.close();
   }
 
+  /** Each enabled device's path and whether it can record entries now. */
+  public Map<String, Boolean> deviceHealth() {
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    for (AuditDevice d : devices.values()) {
+      out.put(d.config().path(), d.failure().isEmpty());
+    }
+    return out;
+  }
+
   /** The devices as {@code GET sys/audit} lists them, each with its status. */
   public Map<String, Object> list() {
     Map<String, Object> out = new LinkedHashMap<>();

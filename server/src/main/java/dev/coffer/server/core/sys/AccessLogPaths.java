@@ -13,8 +13,7 @@ import java.util.Map;
 
 /**
  * {@code GET sys/access-log/<path>?limit=N}: who read, wrote or was denied on one path, newest
- * first (default 100 records, at most {@link AccessLog#MAX_PER_PATH}). Should be sudo-only; this
- * tree has no sudo flag on paths yet.
+ * first (default 100 records, at most {@link AccessLog#MAX_PER_PATH}). Needs {@code sudo}.
  */
 final class AccessLogPaths {
   private static final int DEFAULT_LIMIT = 100;

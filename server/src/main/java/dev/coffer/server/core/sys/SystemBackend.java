@@ -67,6 +67,7 @@ public final class SystemBackend implements SecretsEngine {
     b.paths.addAll(new AuthPaths(s.mounts()).paths());
     b.paths.addAll(new AuditPaths(s.audit()).paths());
     b.paths.addAll(new AccessLogPaths(s.audit().accessLog()).paths());
+    b.paths.addAll(new MetricsPaths(s.audit(), s.clock()).paths());
     b.paths.addAll(new QuotaPaths(s.quotas(), s.mounts()).paths());
     b.paths.addAll(new PluginPaths(s.mounts().plugins()).paths());
     b.paths.addAll(new WrappingPaths(s.wrapping()).paths());
