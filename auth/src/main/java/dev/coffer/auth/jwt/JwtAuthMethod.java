@@ -1,6 +1,7 @@
 package dev.coffer.auth.jwt;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.coffer.auth.Cidrs;
 import dev.coffer.spi.AuthMethod;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;

@@ -1,5 +1,6 @@
 package dev.coffer.auth.jwt;
 
+import dev.coffer.auth.Cidrs;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Request;
 import java.time.Duration;
@@ -207,7 +208,7 @@ record JwtRole(
       }
     }
     for (String cidr : token.boundCidrs()) {
-      Cidrs.parse(cidr);
+      Cidrs.validated(List.of(cidr));
     }
   }
 

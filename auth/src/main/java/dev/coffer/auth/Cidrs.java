@@ -1,12 +1,15 @@
-package dev.coffer.auth.approle;
+package dev.coffer.auth;
 
 import dev.coffer.spi.CofferException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-/** CIDR blocks ({@code 10.0.0.0/8}, {@code 127.0.0.1}, {@code ::1/128}): parsing and matching. */
-final class Cidrs {
+/**
+ * CIDR blocks ({@code 10.0.0.0/8}, {@code 127.0.0.1}, {@code ::1/128}): parsing and matching, for
+ * every auth method that binds logins or tokens to networks. IP literals only, never a DNS lookup.
+ */
+public final class Cidrs {
   private Cidrs() {}
 
   /**
@@ -14,17 +17,17 @@ final class Cidrs {
    *
    * @throws CofferException 400 naming the first block that is not a valid CIDR
    */
-  static List<String> validated(List<String> blocks) {
+  public static List<String> validated(List<String> blocks) {
     for (String b : blocks) {
       if (parse(b) == null) {
-        throw CofferException.invalid("invalid CIDR block \"" + b + "\"");
+        throw CofferException.invalid("invalid CIDR \"" + b + "\"");
       }
     }
     return List.copyOf(blocks);
   }
 
   /** Whether {@code address} is inside any of {@code blocks} (true when there are none). */
-  static boolean allows(List<String> blocks, String address) {
+  public static boolean allows(List<String> blocks, String address) {
     if (blocks.isEmpty()) {
       return true;
     }
