@@ -1,6 +1,6 @@
 package dev.coffer.auth.approle;
 
-import dev.coffer.auth.Cidrs;
+import dev.coffer.spi.Cidrs;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.FieldType;
 import dev.coffer.spi.Login;

@@ -1,8 +1,8 @@
 package dev.coffer.auth.jwt;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.coffer.auth.Cidrs;
 import dev.coffer.spi.AuthMethod;
+import dev.coffer.spi.Cidrs;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.FieldType;

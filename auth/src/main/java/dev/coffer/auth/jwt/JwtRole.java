@@ -1,6 +1,6 @@
 package dev.coffer.auth.jwt;
 
-import dev.coffer.auth.Cidrs;
+import dev.coffer.spi.Cidrs;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Request;
 import java.time.Duration;

@@ -67,7 +67,7 @@ final class RequestPipeline {
     boolean open = match.map(m -> m.spec().unauthenticated()).orElse(false);
     TokenEntry token;
     try {
-      token = open ? null : tokens.authenticate(request.token());
+      token = open ? null : tokens.authenticate(request.token(), request.remoteAddress());
     } catch (CofferException e) {
       CofferException refused = ResponseWrapping.refusal(path, e);
       match.ifPresent(m -> auditRefusal(request, path, m, refused));

@@ -131,6 +131,35 @@ class AppRoleOverHttpTest {
   }
 
   @Test
+  void aTokenBoundToOtherNetworksIsRefusedAndOneBoundToLoopbackWorks() {
+    for (String role : new String[] {"far", "near"}) {
+      String cidr = role.equals("far") ? "10.0.0.0/8" : "127.0.0.0/8";
+      expect(
+          root.post(
+              "auth/approle/role/" + role,
+              "{\"token_policies\":[\"app\"],\"token_bound_cidrs\":[\"" + cidr + "\"]}"),
+          204);
+    }
+    assertThat(tokenOf("far").get("secret/data/app/db").status()).isEqualTo(403);
+    assertThat(tokenOf("near").get("secret/data/app/db").status()).isEqualTo(200);
+  }
+
+  private static VaultApi tokenOf(String role) {
+    String roleId =
+        expect(root.get("auth/approle/role/" + role + "/role-id"), 200)
+            .data()
+            .get("role_id")
+            .asText();
+    String secretId =
+        expect(root.post("auth/approle/role/" + role + "/secret-id", "{}"), 200)
+            .data()
+            .get("secret_id")
+            .asText();
+    return root.withToken(
+        expect(login(roleId, secretId), 200).body().get("auth").get("client_token").asText());
+  }
+
+  @Test
   void sysAuthListsApproleAndTheLoginNeedsNoToken() {
     Answer list = expect(root.get("sys/auth"), 200);
     assertThat(list.data().get("approle/").get("type").asText()).isEqualTo("approle");

@@ -2,6 +2,7 @@ package dev.coffer.server.core.token;
 
 import dev.coffer.server.core.Json;
 import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.spi.Cidrs;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.Storage;
@@ -160,12 +161,25 @@ public final class TokenStore {
    *     token
    */
   public TokenEntry authenticate(String id) {
+    return authenticate(id, null);
+  }
+
+  /**
+   * As {@link #authenticate(String)}, for a request from {@code remoteAddress}: a token bound to
+   * networks ({@code bound_cidrs}) works only from inside them, and a refused use costs no use.
+   *
+   * @param remoteAddress the client's IP address, or {@code null} when not a client request
+   */
+  public TokenEntry authenticate(String id, String remoteAddress) {
     if (!plausible(id)) {
       throw denied();
     }
     String h = hash(id);
     Instant now = clock.instant();
     TokenEntry entry = live(h, now).orElseThrow(TokenStore::denied);
+    if (remoteAddress != null && !Cidrs.allows(entry.boundCidrs(), remoteAddress)) {
+      throw denied();
+    }
     if (entry.numUses() == 0) {
       return entry;
     }

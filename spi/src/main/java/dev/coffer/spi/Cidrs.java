@@ -1,13 +1,13 @@
-package dev.coffer.auth;
+package dev.coffer.spi;
 
-import dev.coffer.spi.CofferException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
 /**
  * CIDR blocks ({@code 10.0.0.0/8}, {@code 127.0.0.1}, {@code ::1/128}): parsing and matching, for
- * every auth method that binds logins or tokens to networks. IP literals only, never a DNS lookup.
+ * every auth method that binds logins or tokens to networks, and for the server checking a token's
+ * bound networks. IP literals only, never a DNS lookup.
  */
 public final class Cidrs {
   private Cidrs() {}
