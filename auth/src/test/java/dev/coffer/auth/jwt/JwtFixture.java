@@ -11,6 +11,7 @@ import dev.coffer.spi.Login;
 import dev.coffer.spi.Response;
 import dev.coffer.spi.testkit.EngineHarness;
 import dev.coffer.spi.testkit.InMemoryStorage;
+import dev.coffer.spi.testkit.MutableClock;
 import dev.coffer.spi.testkit.TestMountContext;
 import java.time.Duration;
 import java.time.Instant;

@@ -13,6 +13,7 @@ import dev.coffer.server.core.RequestMethod;
 import dev.coffer.server.core.seal.StaticSeal;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
+import dev.coffer.spi.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class QuotaEndpointsTest {
   private static final byte[] KEY = new byte[32];
 
   private final InMemoryStorageBackend backend = new InMemoryStorageBackend();
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private Core core;
   private String root;
 

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.coffer.spi.ClientInfo;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
+import dev.coffer.spi.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RateLimitGuardTest {
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final RateLimitGuard guard = new RateLimitGuard(clock);
 
   private static ClientInfo from(String ip) {

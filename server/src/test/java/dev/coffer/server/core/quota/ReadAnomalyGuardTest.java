@@ -6,13 +6,14 @@ import dev.coffer.spi.ClientInfo;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.Operation;
+import dev.coffer.spi.testkit.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class ReadAnomalyGuardTest {
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = new MutableClock();
   private final ReadAnomalyGuard guard = new ReadAnomalyGuard(clock);
   private final List<AnomalyEvent> events = new CopyOnWriteArrayList<>();
 

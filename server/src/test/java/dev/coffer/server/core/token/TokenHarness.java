@@ -8,11 +8,9 @@ import dev.coffer.spi.Operation;
 import dev.coffer.spi.PathSpec;
 import dev.coffer.spi.Request;
 import dev.coffer.spi.Response;
+import dev.coffer.spi.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,7 @@ import java.util.UUID;
  */
 final class TokenHarness {
   final InMemoryStorageBackend backend = new InMemoryStorageBackend();
-  final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   final Barrier barrier = new Barrier(backend);
   final TokenStore store;
   final CallerTokens callers = new CallerTokens();
@@ -110,33 +108,5 @@ final class TokenHarness {
 
   static List<String> list(String... s) {
     return List.of(s);
-  }
-
-  /** A clock the test moves forward. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -12,12 +12,10 @@ import dev.coffer.server.core.token.TokenStore;
 import dev.coffer.spi.AuthResult;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Response;
+import dev.coffer.spi.testkit.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ class ResponseWrappingTest {
   private static final String SECRET = "s3cret-wrapped-value";
 
   private final InMemoryStorageBackend backend = new InMemoryStorageBackend();
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Barrier barrier = new Barrier(backend);
   private final TokenStore tokens;
   private final CallerTokens callers = new CallerTokens();
@@ -220,33 +218,5 @@ class ResponseWrappingTest {
 
   private static Response secret() {
     return Response.of(Map.of("password", SECRET)).withWarning("kept");
-  }
-
-  /** A clock the test moves forward. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

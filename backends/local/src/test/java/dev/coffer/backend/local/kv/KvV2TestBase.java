@@ -8,6 +8,7 @@ import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.Response;
 import dev.coffer.spi.testkit.EngineHarness;
 import dev.coffer.spi.testkit.InMemoryStorage;
+import dev.coffer.spi.testkit.MutableClock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ abstract class KvV2TestBase {
   static final String START_TEXT = "2018-03-22T02:24:06.945319214Z";
 
   final InMemoryStorage storage = new InMemoryStorage();
-  final TestClock clock = new TestClock(START);
+  final MutableClock clock = new MutableClock(START);
   final EngineHarness kv =
       new EngineHarness(
           new KvEngineFactory()
