@@ -94,7 +94,7 @@ class BadInputOverHttpTest {
   @Test
   void oversizeBodiesAnswer413() {
     String big = "{\"data\":{\"v\":\"" + "x".repeat(LIMIT * 2) + "\"}}";
-    assertClientError(api.post("secret/data/big", big), 413);
+    assertClientError(api.withExpectContinue().post("secret/data/big", big), 413);
     assertThat(api.get("secret/data/big").status()).isEqualTo(404);
   }
 

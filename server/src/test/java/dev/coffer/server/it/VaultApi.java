@@ -21,26 +21,37 @@ final class VaultApi {
   private final String base;
   private final String token;
   private final Map<String, String> headers;
+  private final boolean expectContinue;
 
   VaultApi(String base, String token) {
-    this(base, token, Map.of());
+    this(base, token, Map.of(), false);
   }
 
-  private VaultApi(String base, String token, Map<String, String> headers) {
+  private VaultApi(String base, String token, Map<String, String> headers, boolean expectContinue) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     this.token = token;
     this.headers = headers;
+    this.expectContinue = expectContinue;
   }
 
   VaultApi withToken(String otherToken) {
-    return new VaultApi(base, otherToken, headers);
+    return new VaultApi(base, otherToken, headers, expectContinue);
+  }
+
+  /**
+   * This client asking {@code Expect: 100-continue} before sending a body, as curl does for large
+   * bodies: a server that refuses the body (413) answers before the client writes it, instead of
+   * racing the client's write with the connection close.
+   */
+  VaultApi withExpectContinue() {
+    return new VaultApi(base, token, headers, true);
   }
 
   /** This client sending one more header on every request (e.g. {@code X-Vault-Wrap-TTL}). */
   VaultApi withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new VaultApi(base, token, Map.copyOf(more));
+    return new VaultApi(base, token, Map.copyOf(more), expectContinue);
   }
 
   /** One answer: the status and the parsed body ({@code null} for an empty body). */
@@ -93,6 +104,7 @@ final class VaultApi {
       b.header("Content-Type", contentType);
     }
     headers.forEach(b::header);
+    b.expectContinue(expectContinue);
     b.method(
         method,
         body == null
