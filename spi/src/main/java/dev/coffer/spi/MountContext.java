@@ -38,4 +38,17 @@ public interface MountContext {
 
   /** The mount's maximum lease TTL. */
   Duration maxLeaseTtl();
+
+  /**
+   * A new random password by the named password policy ({@code sys/policies/password/:name}), or by
+   * the default policy when {@code policyName} is empty.
+   *
+   * @throws CofferException {@link ErrorCode#INVALID_REQUEST} if no policy has that name
+   */
+  default String generatePassword(String policyName) {
+    if (policyName != null && !policyName.isEmpty()) {
+      throw CofferException.invalid("password policy \"" + policyName + "\" not found");
+    }
+    return Passwords.generateDefault();
+  }
 }

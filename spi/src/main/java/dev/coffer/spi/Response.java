@@ -15,13 +15,24 @@ import java.util.Map;
  * @param auth the {@code auth} block (a token issued or renewed), or {@code null} for none
  * @param login a successful login of an {@link AuthMethod}, for which the server issues a token and
  *     fills {@code auth}; {@code null} for none
+ * @param lease the lease of a secret that must be taken back (a dynamic credential, a leased read),
+ *     or {@code null} for none; the server stores it and answers {@code lease_id}
  */
 public record Response(
-    Map<String, Object> data, List<String> warnings, AuthResult auth, Login login) {
+    Map<String, Object> data,
+    List<String> warnings,
+    AuthResult auth,
+    Login login,
+    SecretLease lease) {
 
   public Response {
     data = data == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A response without a lease. */
+  public Response(Map<String, Object> data, List<String> warnings, AuthResult auth, Login login) {
+    this(data, warnings, auth, login, null);
   }
 
   /** A response with data and warnings and no {@code auth} block. */
@@ -46,7 +57,15 @@ public record Response(
 
   /** This response with the {@code auth} block {@code newAuth}. */
   public Response withAuth(AuthResult newAuth) {
-    return new Response(data, warnings, newAuth, login);
+    return new Response(data, warnings, newAuth, login, lease);
+  }
+
+  /**
+   * This response with a lease: the server stores it and answers its id, TTL and renewability. Only
+   * a response with {@code data} can carry a lease.
+   */
+  public Response withLease(SecretLease newLease) {
+    return new Response(data, warnings, auth, login, newLease);
   }
 
   /** A response with no data (HTTP 204 unless there are warnings). */
@@ -71,6 +90,6 @@ public record Response(
   public Response withWarning(String warning) {
     List<String> w = new ArrayList<>(warnings);
     w.add(warning);
-    return new Response(data, w, auth, login);
+    return new Response(data, w, auth, login, lease);
   }
 }
