@@ -17,6 +17,12 @@ import picocli.CommandLine.Command;
       KvCommand.class,
       LoginCommand.class,
       AuditCommand.class,
+      PathCommands.Read.class,
+      PathCommands.Write.class,
+      PathCommands.ListKeys.class,
+      PathCommands.Delete.class,
+      LeaseCommand.class,
+      KillswitchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CofferCli implements Runnable {

@@ -45,6 +45,11 @@ final class FakeServer implements AutoCloseable {
     return this;
   }
 
+  FakeServer respond(String route, Response response) {
+    routes.put(route, r -> new CoreResult.Ok(r.requestId(), response));
+    return this;
+  }
+
   FakeServer empty(String route) {
     routes.put(route, r -> new CoreResult.Ok(r.requestId(), Response.empty()));
     return this;
