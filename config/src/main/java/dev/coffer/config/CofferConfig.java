@@ -26,6 +26,9 @@ import java.util.TreeMap;
  *       options the seal factory validates
  *   <li>{@code log_level} — trace, debug, info, warn, error; default {@value #DEFAULT_LOG_LEVEL}
  *   <li>{@code plugin_directory} — an existing directory of plugin jars, optional
+ *   <li>{@code killswitch.heartbeat.url}, {@code .interval}, {@code .timeout}, {@code .failures},
+ *       {@code .rotate}, {@code .seal} — the dead-man heartbeat, optional (see {@link
+ *       HeartbeatConfig})
  * </ul>
  *
  * <p>{@link #toString()} never shows a storage or seal option value: any of them may be secret.
@@ -74,6 +77,7 @@ public final class CofferConfig {
   private final Map<String, String> sealOptions;
   private final LogLevel logLevel;
   private final Path pluginDirectory;
+  private final HeartbeatConfig heartbeat;
 
   private CofferConfig(
       ListenerConfig listener,
@@ -82,7 +86,8 @@ public final class CofferConfig {
       String sealType,
       Map<String, String> sealOptions,
       LogLevel logLevel,
-      Path pluginDirectory) {
+      Path pluginDirectory,
+      HeartbeatConfig heartbeat) {
     this.listener = listener;
     this.storageType = storageType;
     this.storageOptions = storageOptions;
@@ -90,6 +95,7 @@ public final class CofferConfig {
     this.sealOptions = sealOptions;
     this.logLevel = logLevel;
     this.pluginDirectory = pluginDirectory;
+    this.heartbeat = heartbeat;
   }
 
   /** A builder that starts from the defaults. */
@@ -137,6 +143,11 @@ public final class CofferConfig {
     return Optional.ofNullable(pluginDirectory);
   }
 
+  /** The killswitch's dead-man heartbeat, if {@code killswitch.heartbeat.url} is set. */
+  public Optional<HeartbeatConfig> heartbeat() {
+    return Optional.ofNullable(heartbeat);
+  }
+
   /** A copy of this configuration in a builder, to derive another one. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -151,6 +162,14 @@ public final class CofferConfig {
     b.set(LOG_LEVEL, logLevel.configName());
     if (pluginDirectory != null) {
       b.set(PLUGIN_DIRECTORY, pluginDirectory.toString());
+    }
+    if (heartbeat != null) {
+      b.set(HeartbeatConfig.URL, heartbeat.url().toString());
+      b.set(HeartbeatConfig.INTERVAL, heartbeat.interval().toMillis() + "ms");
+      b.set(HeartbeatConfig.TIMEOUT, heartbeat.timeout().toMillis() + "ms");
+      b.set(HeartbeatConfig.FAILURES, Integer.toString(heartbeat.failures()));
+      b.set(HeartbeatConfig.ROTATE, Boolean.toString(heartbeat.rotate()));
+      b.set(HeartbeatConfig.SEAL, Boolean.toString(heartbeat.seal()));
     }
     return b;
   }
@@ -173,6 +192,7 @@ public final class CofferConfig {
         + logLevel.configName()
         + ", plugin_directory="
         + pluginDirectory
+        + (heartbeat == null ? "" : ", killswitch.heartbeat=" + heartbeat.url())
         + "]";
   }
 
@@ -201,7 +221,7 @@ public final class CofferConfig {
      */
     public Builder set(String key, String value) {
       Objects.requireNonNull(value, key);
-      if (KNOWN_KEYS.contains(key)) {
+      if (KNOWN_KEYS.contains(key) || HeartbeatConfig.KEYS.contains(key)) {
         values.put(key, value);
       } else if (key.startsWith("storage.") && key.length() > "storage.".length()) {
         storageOptions.put(key.substring("storage.".length()), value);
@@ -270,7 +290,8 @@ public final class CofferConfig {
           sealType,
           Collections.unmodifiableMap(new TreeMap<>(sealOptions)),
           logLevel,
-          pluginDirectory);
+          pluginDirectory,
+          HeartbeatConfig.from(values));
     }
 
     private long maxRequestSize() {

@@ -22,7 +22,7 @@ import java.util.Set;
  * CofferConfig.Builder#build()}.
  */
 final class YamlConfigReader {
-  private static final Set<String> SECTIONS = Set.of("listener", "storage", "seal");
+  private static final Set<String> SECTIONS = Set.of("listener", "storage", "seal", "killswitch");
   private static final Set<String> LISTENER_KEYS =
       Set.of("address", "tls_cert_file", "tls_key_file", "max_request_size");
   private static final Set<String> TOP_LEVEL_SCALARS =
@@ -84,6 +84,13 @@ final class YamlConfigReader {
       String key = section + "." + e.getKey();
       if (section.equals("listener") && !LISTENER_KEYS.contains(e.getKey())) {
         throw ConfigException.unknownKey(key);
+      }
+      if (section.equals("killswitch")) {
+        if (!e.getKey().equals("heartbeat")) {
+          throw ConfigException.unknownKey(key);
+        }
+        readSection(key, e.getValue(), flat);
+        continue;
       }
       putScalar(key, e.getValue(), flat);
     }
