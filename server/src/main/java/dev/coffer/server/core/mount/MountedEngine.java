@@ -44,6 +44,11 @@ public final class MountedEngine {
     return new MountedEngine(updated, engine);
   }
 
+  /** Every rotation the engine manages, run now; none when no engine serves the mount. */
+  List<dev.coffer.spi.Rotation> rotateAll() {
+    return engine == null ? List.of() : engine.rotateAll();
+  }
+
   void close() {
     if (engine != null) {
       engine.close();

@@ -101,6 +101,29 @@ public final class Mounts {
     return Optional.ofNullable(best);
   }
 
+  /**
+   * Runs {@link dev.coffer.spi.SecretsEngine#rotateAll()} on every mounted engine and auth method
+   * (the killswitch's {@code rotate}).
+   *
+   * @return {@code <mount><path>} of each secret, mapped to its error ({@code ""} if rotated)
+   */
+  public Map<String, String> rotateAll() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (MountedEngine m : new TreeMap<>(routes).values()) {
+      if (builtIns.containsKey(m.entry().path()) || !m.available()) {
+        continue;
+      }
+      try {
+        for (dev.coffer.spi.Rotation r : m.rotateAll()) {
+          out.put(m.entry().path() + r.path(), r.error());
+        }
+      } catch (RuntimeException e) {
+        out.put(m.entry().path(), e.getMessage() == null ? "rotation failed" : e.getMessage());
+      }
+    }
+    return out;
+  }
+
   /** The user mounts (not the system backend, not auth methods), by path. */
   public List<MountEntry> entries() {
     List<MountEntry> out = new ArrayList<>();
