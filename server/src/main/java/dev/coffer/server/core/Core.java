@@ -12,6 +12,7 @@ import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
 import dev.coffer.server.core.policy.Capability;
+import dev.coffer.server.core.policy.store.PasswordPolicyStore;
 import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.server.core.quota.QuotaGuard;
 import dev.coffer.server.core.seal.SealManager;
@@ -59,6 +60,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final SealManager seals;
   private final RawEndpoints raw;
   private final PolicyStore policies;
+  private final PasswordPolicyStore passwordPolicies;
   private final EntityStore entities;
   private final PolicyAccessControl accessControl;
   private final AuditBroker audit;
@@ -84,7 +86,8 @@ public final class Core implements RequestHandler, AutoCloseable {
     this.clock = clock;
     this.barrier = new Barrier(storage);
     this.tokens = new TokenStore(barrier, clock);
-    this.mounts = new Mounts(barrier, plugins, clock);
+    this.passwordPolicies = new PasswordPolicyStore(barrier);
+    this.mounts = new Mounts(barrier, plugins, clock, passwordPolicies::generate);
     this.audit = new AuditBroker(barrier.root(), plugins, clock);
     this.guard = new QuotaGuard(barrier.root(), clock);
     guard.addAnomalyListener(this::auditAnomaly);
@@ -107,7 +110,8 @@ public final class Core implements RequestHandler, AutoCloseable {
                     TokenLookup.over(tokens),
                     audit,
                     guard,
-                    wrapping))));
+                    wrapping,
+                    passwordPolicies))));
     MountEntry identity = IdentityBackend.entry();
     mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());

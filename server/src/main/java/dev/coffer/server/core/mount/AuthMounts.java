@@ -172,7 +172,9 @@ public final class AuthMounts {
                 () -> CofferException.invalid("plugin not found in the catalog: " + entry.type()));
     try {
       AuthMethod method =
-          factory.create(new EngineContext(entry, barrier.view(entry.storagePrefix()), clock));
+          factory.create(
+              new EngineContext(
+                  entry, barrier.view(entry.storagePrefix()), clock, mounts.passwords()));
       if (method == null) {
         throw new IllegalStateException("auth method factory " + entry.type() + " returned null");
       }

@@ -6,8 +6,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** The {@link MountContext} an engine gets: its entry's settings and its own storage view. */
-record EngineContext(MountEntry entry, Storage storage, Clock clock) implements MountContext {
+/**
+ * The {@link MountContext} an engine gets: its entry's settings, its own storage view and the
+ * server's password policies.
+ */
+record EngineContext(MountEntry entry, Storage storage, Clock clock, PasswordGenerator passwords)
+    implements MountContext {
   @Override
   public String mountPath() {
     return entry.path();
@@ -41,5 +45,10 @@ record EngineContext(MountEntry entry, Storage storage, Clock clock) implements 
   @Override
   public Duration maxLeaseTtl() {
     return entry.effectiveMaxTtl();
+  }
+
+  @Override
+  public String generatePassword(String policyName) {
+    return passwords.generate(policyName);
   }
 }

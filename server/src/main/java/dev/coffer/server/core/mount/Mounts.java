@@ -29,16 +29,26 @@ public final class Mounts {
   private final Barrier barrier;
   private final PluginRegistry plugins;
   private final Clock clock;
+  private final PasswordGenerator passwords;
   private volatile Map<String, MountedEngine> builtIns = Map.of();
   private volatile Map<String, MountedEngine> routes = Map.of();
   private final AuthMounts auth;
 
-  /** An empty table; built-in mounts are added with {@link #addBuiltIn}. */
-  public Mounts(Barrier barrier, PluginRegistry plugins, Clock clock) {
+  /**
+   * An empty table; built-in mounts are added with {@link #addBuiltIn}; engines generate passwords
+   * by {@code passwords}.
+   */
+  public Mounts(Barrier barrier, PluginRegistry plugins, Clock clock, PasswordGenerator passwords) {
     this.barrier = barrier;
     this.plugins = plugins;
     this.clock = clock;
+    this.passwords = passwords;
     this.auth = new AuthMounts(barrier, this, plugins, clock);
+  }
+
+  /** Where engines' generated passwords come from. */
+  PasswordGenerator passwords() {
+    return passwords;
   }
 
   /** The auth methods mounted under {@code auth/} (their own table, routed here). */
@@ -341,7 +351,8 @@ public final class Mounts {
             .orElseThrow(
                 () -> CofferException.invalid("plugin not found in the catalog: " + entry.type()));
     try {
-      SecretsEngine engine = factory.create(new EngineContext(entry, storageOf(entry), clock));
+      SecretsEngine engine =
+          factory.create(new EngineContext(entry, storageOf(entry), clock, passwords));
       if (engine == null) {
         throw new IllegalStateException("engine factory " + entry.type() + " returned null");
       }

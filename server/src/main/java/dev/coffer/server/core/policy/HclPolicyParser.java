@@ -35,7 +35,8 @@ public final class HclPolicyParser {
     return PolicyDecoder.decode(name, syntaxTree(text), text);
   }
 
-  private static HclNode.Block syntaxTree(String text) {
+  /** The syntax tree of HCL text, or of its JSON form when it starts with <code>{</code>. */
+  static HclNode.Block syntaxTree(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isWhitespace(c) || c == '\uFEFF') {

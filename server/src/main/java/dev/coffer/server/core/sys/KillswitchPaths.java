@@ -40,7 +40,7 @@ final class KillswitchPaths {
 
   private Response fire(Request r) {
     KillswitchReport report =
-        trigger.fire(r.bool("rotate", false), r.bool("seal", false), r.client().accessor());
+        trigger.fire(r.bool("rotate", false), r.bool("seal", false), r.client().tokenAccessor());
     return Response.of(report.toData());
   }
 }

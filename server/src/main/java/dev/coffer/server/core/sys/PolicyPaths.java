@@ -101,7 +101,7 @@ final class PolicyPaths {
   }
 
   /** The text itself, or what it decodes to if it is base64 of UTF-8 text. */
-  private static String decoded(String text) {
+  static String decoded(String text) {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(text.trim());

@@ -6,6 +6,7 @@ import dev.coffer.server.core.authz.TokenLookup;
 import dev.coffer.server.core.barrier.Barrier;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.Mounts;
+import dev.coffer.server.core.policy.store.PasswordPolicyStore;
 import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.server.core.quota.QuotaGuard;
 import dev.coffer.server.core.wrapping.ResponseWrapping;
@@ -54,7 +55,8 @@ public final class SystemBackend implements SecretsEngine {
       TokenLookup tokens,
       AuditBroker audit,
       QuotaGuard quotas,
-      ResponseWrapping wrapping) {}
+      ResponseWrapping wrapping,
+      PasswordPolicyStore passwordPolicies) {}
 
   /** The system backend over these services. */
   public static SystemBackend create(Services s) {
@@ -63,6 +65,7 @@ public final class SystemBackend implements SecretsEngine {
     b.paths.addAll(new UiMountPaths(s.mounts(), s.self()).paths());
     b.paths.addAll(new KeyPaths(s.barrier(), s.clock()).paths());
     b.paths.addAll(new PolicyPaths(s.policies()).paths());
+    b.paths.addAll(new PasswordPolicyPaths(s.passwordPolicies()).paths());
     b.paths.addAll(new CapabilityPaths(s.tokens(), s.access()).paths());
     b.paths.addAll(new AuthPaths(s.mounts()).paths());
     b.paths.addAll(new AuditPaths(s.audit()).paths());

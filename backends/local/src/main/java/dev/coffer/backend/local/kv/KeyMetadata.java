@@ -40,6 +40,14 @@ final class KeyMetadata {
   @JsonProperty("versions")
   TreeMap<Long, VersionMetadata> versions = new TreeMap<>();
 
+  /** When a rotator last replaced the secret; {@code null} if never. */
+  @JsonProperty("last_rotated")
+  String lastRotated;
+
+  /** The secret's entry in the rotation due-index, or {@code null}; never shown to clients. */
+  @JsonProperty("rotation_due")
+  String rotationDue;
+
   /** The versions removed by {@link #addVersion} because of {@code max_versions}. */
   record Added(long version, VersionMetadata metadata, List<Long> pruned) {}
 
@@ -126,6 +134,9 @@ final class KeyMetadata {
     out.put("oldest_version", oldestVersion);
     out.put("updated_time", updatedTime == null ? "" : updatedTime);
     out.put("versions", byVersion);
+    if (lastRotated != null) {
+      out.put("last_rotated", lastRotated);
+    }
     return out;
   }
 }

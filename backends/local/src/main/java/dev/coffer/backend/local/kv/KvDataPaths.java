@@ -18,10 +18,12 @@ final class KvDataPaths {
 
   private final KvStore store;
   private final Clock clock;
+  private final RotationSettings defaults;
 
-  KvDataPaths(KvStore store, Clock clock) {
+  KvDataPaths(KvStore store, Clock clock, RotationSettings defaults) {
     this.store = store;
     this.clock = clock;
+    this.defaults = defaults;
   }
 
   List<PathSpec> paths() {
@@ -58,7 +60,8 @@ final class KvDataPaths {
       throw CofferException.notFound();
     }
     data.put("data", secret);
-    return Response.of(data);
+    return ReadLeases.attach(
+        Response.of(data), defaults.forSecret(meta.customMetadata), path, version);
   }
 
   private Response write(Request r) {
@@ -73,7 +76,7 @@ final class KvDataPaths {
           KvConfig config = s.config();
           KeyMetadata meta = s.metadata(path).orElseGet(KeyMetadata::new);
           CheckAndSet.verify(options, config, meta);
-          return Response.of(addVersion(s, path, config, meta, secret));
+          return Response.of(addVersion(s, path, config, meta, secret, clock.instant()));
         });
   }
 
@@ -102,7 +105,7 @@ final class KvDataPaths {
               s.versionData(path, meta.currentVersion).orElseThrow(CofferException::notFound);
           @SuppressWarnings("unchecked")
           Map<String, Object> merged = (Map<String, Object>) JsonMergePatch.apply(current, patch);
-          return Response.of(addVersion(s, path, config, meta, merged));
+          return Response.of(addVersion(s, path, config, meta, merged, clock.instant()));
         });
   }
 
@@ -125,9 +128,13 @@ final class KvDataPaths {
   }
 
   /** Stores a new version, prunes old ones and answers the new version's metadata. */
-  private Map<String, Object> addVersion(
-      KvStore s, String path, KvConfig config, KeyMetadata meta, Map<String, Object> secret) {
-    Instant now = clock.instant();
+  static Map<String, Object> addVersion(
+      KvStore s,
+      String path,
+      KvConfig config,
+      KeyMetadata meta,
+      Map<String, Object> secret,
+      Instant now) {
     KeyMetadata.Added added =
         meta.addVersion(
             now, meta.deletionTimeFor(now, config.deleteVersionAfter()), config.maxVersions);

@@ -20,10 +20,12 @@ final class KvMetadataPaths {
 
   private final KvStore store;
   private final Clock clock;
+  private final RotationSettings defaults;
 
-  KvMetadataPaths(KvStore store, Clock clock) {
+  KvMetadataPaths(KvStore store, Clock clock, RotationSettings defaults) {
     this.store = store;
     this.clock = clock;
+    this.defaults = defaults;
   }
 
   List<PathSpec> paths() {
@@ -55,7 +57,7 @@ final class KvMetadataPaths {
 
   private Response write(Request r) {
     String path = KvPathParam.secret(r);
-    Settings settings = Settings.of(r, false);
+    Settings settings = Settings.of(r, false, defaults);
     if (settings.isEmpty()) {
       return Response.empty();
     }
@@ -78,7 +80,7 @@ final class KvMetadataPaths {
 
   private Response patch(Request r) {
     String path = KvPathParam.secret(r);
-    Settings settings = Settings.of(r, true);
+    Settings settings = Settings.of(r, true, defaults);
     return store.atomically(
         s -> {
           KeyMetadata meta = s.metadata(path).orElseThrow(CofferException::notFound);
@@ -127,7 +129,7 @@ final class KvMetadataPaths {
           && customMetadata == null;
     }
 
-    static Settings of(Request r, boolean patch) {
+    static Settings of(Request r, boolean patch, RotationSettings defaults) {
       Long max = r.has("max_versions") ? r.integer("max_versions", 0) : null;
       if (max != null && max < 0) {
         throw CofferException.invalid("max_versions must not be negative");
@@ -136,6 +138,7 @@ final class KvMetadataPaths {
       if (r.has("custom_metadata")) {
         custom = CustomMetadata.parse(r.data().get("custom_metadata"), patch);
         CustomMetadata.validate(custom);
+        defaults.checkCustomMetadata(custom);
       }
       return new Settings(
           max,

@@ -15,16 +15,21 @@ final class KvStore {
   static final String CONFIG = "config";
   static final String METADATA = "metadata/";
   static final String VERSIONS = "versions/";
+  static final String ROTATION_DUE = "rotation-due/";
+  static final String ROTATION_DEFAULTS = "rotation-defaults";
 
   private final Storage storage;
+  private final RotationSchedule schedule;
 
-  KvStore(Storage storage) {
+  /** The store over {@code storage}; every metadata write keeps {@code schedule}'s index. */
+  KvStore(Storage storage, RotationSchedule schedule) {
     this.storage = storage;
+    this.schedule = schedule;
   }
 
   /** Runs {@code work} in one storage transaction. */
   <T> T atomically(Function<KvStore, T> work) {
-    return storage.transaction(tx -> work.apply(new KvStore(tx)));
+    return storage.transaction(tx -> work.apply(new KvStore(tx, schedule)));
   }
 
   KvConfig config() {
@@ -39,12 +44,54 @@ final class KvStore {
     return storage.get(METADATA + path).map(b -> KvJson.read(b, KeyMetadata.class));
   }
 
+  /** Stores a secret's metadata, moving its entry in the rotation due-index if that changed. */
   void saveMetadata(String path, KeyMetadata metadata) {
+    schedule.reindex(this, path, metadata);
     storage.put(METADATA + path, KvJson.write(metadata));
   }
 
+  /** Moves a secret's due-index entry as its settings say now; saves it only if it moved. */
+  void reindex(String path, KeyMetadata metadata) {
+    String before = metadata.rotationDue;
+    schedule.reindex(this, path, metadata);
+    if (!java.util.Objects.equals(before, metadata.rotationDue)) {
+      storage.put(METADATA + path, KvJson.write(metadata));
+    }
+  }
+
   void deleteMetadata(String path) {
+    metadata(path).ifPresent(m -> schedule.unindex(this, m));
     storage.delete(METADATA + path);
+  }
+
+  /** The due-index entry names ({@code <epoch seconds>-<path hash>}), earliest first. */
+  List<String> dueEntries() {
+    return storage.list(ROTATION_DUE);
+  }
+
+  /** The secret path of a due-index entry, if it is still there. */
+  Optional<String> duePath(String entry) {
+    return storage.get(ROTATION_DUE + entry).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  void putDue(String entry, String path) {
+    storage.put(ROTATION_DUE + entry, path.getBytes(StandardCharsets.UTF_8));
+  }
+
+  void deleteDue(String entry) {
+    storage.delete(ROTATION_DUE + entry);
+  }
+
+  /** What the due-index was last built for (see {@link RotationSchedule#fingerprint}). */
+  String indexedDefaults() {
+    return storage
+        .get(ROTATION_DEFAULTS)
+        .map(b -> new String(b, StandardCharsets.UTF_8))
+        .orElse("");
+  }
+
+  void saveIndexedDefaults(String fingerprint) {
+    storage.put(ROTATION_DEFAULTS, fingerprint.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The names under a metadata folder ({@code ""} for the top): secrets and {@code "sub/"}. */
@@ -68,7 +115,7 @@ final class KvStore {
     return VERSIONS + sha256Hex(path) + "/" + version;
   }
 
-  private static String sha256Hex(String path) {
+  static String sha256Hex(String path) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(d.digest(path.getBytes(StandardCharsets.UTF_8)));

@@ -14,9 +14,11 @@ final class KvV1Paths {
   static final String NO_DATA = "missing data fields";
 
   private final Storage storage;
+  private final RotationSettings settings;
 
-  KvV1Paths(Storage storage) {
+  KvV1Paths(Storage storage, RotationSettings settings) {
     this.storage = storage;
+    this.settings = settings;
   }
 
   List<PathSpec> paths() {
@@ -33,8 +35,9 @@ final class KvV1Paths {
   }
 
   private Response read(Request r) {
-    byte[] stored = storage.get(KvPathParam.secret(r)).orElseThrow(CofferException::notFound);
-    return Response.of(KvJson.readMap(stored));
+    String path = KvPathParam.secret(r);
+    byte[] stored = storage.get(path).orElseThrow(CofferException::notFound);
+    return ReadLeases.attach(Response.of(KvJson.readMap(stored)), settings, path, 0);
   }
 
   private Response write(Request r) {

@@ -25,7 +25,14 @@
  *   <dd>one version's data as a JSON object. Hashing the path keeps arbitrary secret paths out of
  *       the version keys and gives every secret a flat folder, so deleting all versions of a secret
  *       never touches another secret's.
+ *   <dt>version 2: {@code rotation-due/<epoch seconds>-<sha256 hex of path>}
+ *   <dd>the due-index of scheduled rotations ({@link
+ *       dev.coffer.backend.local.kv.RotationSchedule}), holding the secret's path; {@code
+ *       rotation-defaults} records which mount options it was built for.
  * </dl>
+ *
+ * <p>Leased reads and rotators ({@link dev.coffer.backend.local.kv.RotationSettings}, from mount
+ * options and a secret's {@code custom_metadata}) are described in {@code docs/rotation.md}.
  *
  * <p>Every write is one {@link dev.coffer.spi.Storage#transaction} (read metadata, check-and-set,
  * write the version, prune, write metadata), so concurrent writers cannot both win a {@code cas}.
