@@ -1,6 +1,7 @@
 package dev.coffer.auth;
 
 import dev.coffer.auth.approle.AppRoleFactory;
+import dev.coffer.auth.userpass.UserpassFactory;
 import dev.coffer.spi.AuthMethodFactory;
 import dev.coffer.spi.Plugin;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class AuthPlugin implements Plugin {
     return List.of(
         new AppRoleFactory(),
         dev.coffer.auth.jwt.JwtAuthMethodFactory.jwt(),
-        dev.coffer.auth.jwt.JwtAuthMethodFactory.oidc());
+        dev.coffer.auth.jwt.JwtAuthMethodFactory.oidc(),
+        new UserpassFactory());
   }
 }

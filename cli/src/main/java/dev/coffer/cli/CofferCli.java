@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       OperatorCommand.class,
       KvCommand.class,
       LoginCommand.class,
+      MfaCommand.class,
       AuditCommand.class,
       PathCommands.Read.class,
       PathCommands.Write.class,

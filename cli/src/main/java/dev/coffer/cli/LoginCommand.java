@@ -19,6 +19,9 @@ import picocli.CommandLine.Parameters;
  * {@code -method=approle role_id=... secret_id=...} (any auth method: {@code key=value}, {@code
  * key=@file}, {@code key=-}) logs in at {@code auth/<path>/login}. Prints the token and stores it
  * in {@code ~/.coffer-token} unless {@code -no-store}; {@code -format=json} prints the answer.
+ * {@code -method=userpass username=alice [password=...]} asks for a missing password without echo.
+ * A login that answers an {@code mfa_requirement} is finished with a TOTP passcode ({@code
+ * -mfa-code}, {@code passcode=}, or asked for) through {@code sys/mfa/validate}.
  */
 @Command(
     name = "login",
@@ -45,6 +48,12 @@ final class LoginCommand extends ClientCommand {
       description = "Do not store the token in ~/.coffer-token")
   boolean noStore;
 
+  @Option(
+      names = {"-mfa-code", "--mfa-code"},
+      paramLabel = "CODE",
+      description = "TOTP passcode for a login that requires MFA (asked for when absent)")
+  String mfaCode;
+
   @Parameters(paramLabel = "ARGS", description = "TOKEN, or key=value pairs for the method")
   List<String> args = new ArrayList<>();
 
@@ -55,6 +64,9 @@ final class LoginCommand extends ClientCommand {
   @Override
   int run() {
     JsonNode body = method.equals("token") ? tokenLogin() : methodLogin();
+    if (LoginMfa.required(body)) {
+      body = LoginMfa.validate(client(), ctx, body, mfaCode);
+    }
     JsonNode auth = body.path("auth");
     String token = auth.path("client_token").asText("");
     if (token.isEmpty()) {
@@ -83,7 +95,23 @@ final class LoginCommand extends ClientCommand {
     Map<String, Object> data = KvData.parse(args, ctx);
     // Credentials read from files (jwt=@token.jwt) end with a line break that is not theirs.
     data.replaceAll((k, v) -> v instanceof String str ? str.strip() : v);
-    return client().post("auth/" + mount + "/login", data).orThrow().body();
+    Object passcode = data.remove("passcode");
+    if (passcode != null && mfaCode == null) {
+      mfaCode = passcode.toString();
+    }
+    String loginPath = "auth/" + mount + "/login";
+    if (method.equals("userpass") || method.equals("ldap")) {
+      Object username = data.remove("username");
+      if (username == null || username.toString().isBlank()) {
+        throw new CliException(
+            "missing username: coffer login -method=" + method + " username=...");
+      }
+      if (!data.containsKey("password")) {
+        data.put("password", Prompt.secret(ctx, "Password (will be hidden): "));
+      }
+      loginPath += "/" + username.toString().trim();
+    }
+    return client().post(loginPath, data).orThrow().body();
   }
 
   /** Looks the token up with itself and answers an {@code auth} block as a login would. */

@@ -52,8 +52,18 @@ public final class CofferServer implements AutoCloseable {
    * @throws StartupException naming the option or key at fault
    */
   public static CofferServer startDev(DevOptions options) {
+    return startDev(options, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a dev-mode server whose core reads time from {@code clock} (tests control TTLs, TOTP
+   * steps and lockouts with it).
+   *
+   * @throws StartupException naming the option or key at fault
+   */
+  public static CofferServer startDev(DevOptions options, Clock clock) {
     CofferConfig config = DevMode.config(options);
-    Core core = startCore(config, CofferServer.class.getClassLoader());
+    Core core = startCore(config, CofferServer.class.getClassLoader(), clock);
     String rootToken;
     try {
       rootToken = DevMode.prepare(core, options);
@@ -70,6 +80,10 @@ public final class CofferServer implements AutoCloseable {
    * opened on failure.
    */
   static Core startCore(CofferConfig config, ClassLoader parent) {
+    return startCore(config, parent, Clock.systemUTC());
+  }
+
+  private static Core startCore(CofferConfig config, ClassLoader parent, Clock clock) {
     Objects.requireNonNull(config, "config");
     PluginRegistry registry =
         PluginLoader.load(
@@ -84,7 +98,7 @@ public final class CofferServer implements AutoCloseable {
     }
     Core core;
     try {
-      core = new Core(storage, seal, registry, Clock.systemUTC());
+      core = new Core(storage, seal, registry, clock);
       core.setStorageType(config.storageType());
     } catch (RuntimeException e) {
       closeQuietly(seal);

@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param tokenType {@code service}
  * @param orphan whether the token has no parent
  * @param numUses how many uses it has left, 0 for unlimited
+ * @param mfaRequirement Vault's {@code mfa_requirement} ({@code {mfa_request_id, mfa_constraints}})
+ *     of a login that must still pass multi-factor validation (then there is no token yet), or
+ *     {@code null} for none
  */
 public record AuthResult(
     String clientToken,
@@ -38,7 +41,8 @@ public record AuthResult(
     String entityId,
     String tokenType,
     boolean orphan,
-    long numUses) {
+    long numUses,
+    Map<String, Object> mfaRequirement) {
 
   public AuthResult {
     clientToken = Objects.requireNonNullElse(clientToken, "");
@@ -49,6 +53,61 @@ public record AuthResult(
     metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     entityId = Objects.requireNonNullElse(entityId, "");
     tokenType = Objects.requireNonNullElse(tokenType, "service");
+    mfaRequirement =
+        mfaRequirement == null
+            ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(mfaRequirement));
+  }
+
+  /** An {@code auth} block of an issued token (no MFA requirement). */
+  public AuthResult(
+      String clientToken,
+      String accessor,
+      List<String> policies,
+      List<String> tokenPolicies,
+      List<String> identityPolicies,
+      Map<String, String> metadata,
+      long leaseDuration,
+      boolean renewable,
+      String entityId,
+      String tokenType,
+      boolean orphan,
+      long numUses) {
+    this(
+        clientToken,
+        accessor,
+        policies,
+        tokenPolicies,
+        identityPolicies,
+        metadata,
+        leaseDuration,
+        renewable,
+        entityId,
+        tokenType,
+        orphan,
+        numUses,
+        null);
+  }
+
+  /**
+   * The {@code auth} block of a login that waits for multi-factor validation: no token, only
+   * Vault's {@code mfa_requirement}.
+   */
+  public static AuthResult mfaRequired(Map<String, Object> mfaRequirement) {
+    return new AuthResult(
+        "",
+        "",
+        null,
+        null,
+        null,
+        null,
+        0,
+        false,
+        "",
+        "",
+        false,
+        0,
+        Objects.requireNonNull(mfaRequirement, "mfaRequirement"));
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.coffer.server.core.identity.EntityResolver;
 import dev.coffer.server.core.identity.EntityStore;
 import dev.coffer.server.core.identity.IdentityBackend;
 import dev.coffer.server.core.identity.StoredEntityResolver;
+import dev.coffer.server.core.mfa.Mfa;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
@@ -66,6 +67,7 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final AuditBroker audit;
   private final QuotaGuard guard;
   private final ResponseWrapping wrapping;
+  private final Mfa mfa;
   private final RequestPipeline pipeline;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
@@ -95,6 +97,8 @@ public final class Core implements RequestHandler, AutoCloseable {
     this.entities = new EntityStore(barrier, clock);
     this.accessControl = new PolicyAccessControl(policies, entities);
     this.wrapping = new ResponseWrapping(barrier, tokens, callers, clock);
+    LoginTokens loginTokens = new LoginTokens(tokens);
+    this.mfa = new Mfa(barrier, entities, clock, loginTokens::issue);
     MountEntry sys = SystemBackend.entry();
     mounts.addBuiltIn(
         new MountedEngine(
@@ -111,9 +115,11 @@ public final class Core implements RequestHandler, AutoCloseable {
                     audit,
                     guard,
                     wrapping,
-                    passwordPolicies))));
+                    passwordPolicies),
+                mfa.systemPaths())));
     MountEntry identity = IdentityBackend.entry();
-    mounts.addBuiltIn(new MountedEngine(identity, IdentityBackend.create(entities)));
+    mounts.addBuiltIn(
+        new MountedEngine(identity, IdentityBackend.create(entities, mfa.identityPaths())));
     this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
     this.raw = new RawEndpoints(new Controls());
     this.pipeline =
@@ -124,7 +130,7 @@ public final class Core implements RequestHandler, AutoCloseable {
             audit,
             accessControl,
             guard,
-            new LoginHandler(new LoginTokens(tokens), entityResolver()),
+            new LoginHandler(loginTokens, entityResolver(), mfa.logins()),
             wrapping,
             clock);
     this.storageType = "";
@@ -204,6 +210,11 @@ public final class Core implements RequestHandler, AutoCloseable {
     String[] id = new String[1];
     shared(() -> id[0] = tokens.create(policies, displayName));
     return id[0];
+  }
+
+  /** Checks and burns TOTP codes (for step-up and break-glass checks). */
+  public dev.coffer.server.core.mfa.TotpVerifier totpVerifier() {
+    return mfa.verifier();
   }
 
   /** The resolver auth methods use to map a login's alias to an identity entity. */
@@ -322,6 +333,7 @@ public final class Core implements RequestHandler, AutoCloseable {
       policies.clear();
       entities.clear();
       accessControl.clear();
+      mfa.logins().clear();
     }
   }
 

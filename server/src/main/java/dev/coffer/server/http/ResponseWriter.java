@@ -103,6 +103,9 @@ final class ResponseWriter {
     m.put("token_type", a.tokenType());
     m.put("orphan", a.orphan());
     m.put("num_uses", a.numUses());
+    if (a.mfaRequirement() != null) {
+      m.put("mfa_requirement", a.mfaRequirement());
+    }
     return m;
   }
 

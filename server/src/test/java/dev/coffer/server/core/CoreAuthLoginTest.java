@@ -189,7 +189,7 @@ class CoreAuthLoginTest {
   @Test
   void sysPluginsListsTheAuthTypes() {
     assertThat(ok(call(RequestMethod.GET, "sys/plugins", root, Map.of())).toString())
-        .contains("auth=[approle, jwt, oidc]");
+        .contains("auth=[approle, jwt, oidc, userpass]");
   }
 
   @Test

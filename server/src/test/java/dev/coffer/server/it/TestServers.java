@@ -4,6 +4,7 @@ import dev.coffer.config.CofferConfig;
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.DevOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /** Starts real servers on a random loopback port. */
@@ -15,6 +16,11 @@ final class TestServers {
   /** A dev server: in memory, unsealed, KV v2 at secret/, root token {@link #ROOT}. */
   static CofferServer dev() {
     return CofferServer.startDev(new DevOptions(ROOT, "127.0.0.1:0", null));
+  }
+
+  /** A dev server like {@link #dev()} whose core reads time from {@code clock}. */
+  static CofferServer dev(Clock clock) {
+    return CofferServer.startDev(new DevOptions(ROOT, "127.0.0.1:0", null), clock);
   }
 
   /** A server with SQLite storage at {@code db} and a static seal key generated at {@code key}. */

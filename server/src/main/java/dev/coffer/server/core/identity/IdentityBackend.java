@@ -38,10 +38,16 @@ public final class IdentityBackend implements SecretsEngine {
 
   /** The identity backend over this store. */
   public static IdentityBackend create(EntityStore store) {
+    return create(store, List.of());
+  }
+
+  /** The identity backend over this store, with more paths (e.g. {@code mfa/...}) after its own. */
+  public static IdentityBackend create(EntityStore store, List<PathSpec> more) {
     List<PathSpec> all = new ArrayList<>();
     all.addAll(new EntityPaths(store).paths());
     all.addAll(new AliasPaths(store).paths());
     all.addAll(new LookupPaths(store).paths());
+    all.addAll(more);
     return new IdentityBackend(all);
   }
 

@@ -60,7 +60,13 @@ public final class SystemBackend implements SecretsEngine {
 
   /** The system backend over these services. */
   public static SystemBackend create(Services s) {
+    return create(s, List.of());
+  }
+
+  /** The system backend over these services, with more paths (e.g. {@code mfa/validate}). */
+  public static SystemBackend create(Services s, List<PathSpec> more) {
     SystemBackend b = new SystemBackend();
+    b.paths.addAll(more);
     b.paths.addAll(new MountPaths(s.mounts(), s.self()).paths());
     b.paths.addAll(new UiMountPaths(s.mounts(), s.self()).paths());
     b.paths.addAll(new KeyPaths(s.barrier(), s.clock()).paths());
