@@ -17,11 +17,12 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code coffer login}: {@code coffer login TOKEN} (or {@code -method=token}) checks a token;
  * {@code -method=approle role_id=... secret_id=...} (any auth method: {@code key=value}, {@code
- * key=@file}, {@code key=-}) logs in at {@code auth/<path>/login}. Prints the token and stores it
- * in {@code ~/.coffer-token} unless {@code -no-store}; {@code -format=json} prints the answer.
- * {@code -method=userpass username=alice [password=...]} asks for a missing password without echo.
- * A login that answers an {@code mfa_requirement} is finished with a TOTP passcode ({@code
- * -mfa-code}, {@code passcode=}, or asked for) through {@code sys/mfa/validate}.
+ * key=@file}, {@code key=-}) logs in at {@code auth/<path>/login}; {@code -method=oidc} runs the
+ * browser login ({@link OidcLogin}). Prints the token and stores it in {@code ~/.coffer-token}
+ * unless {@code -no-store}; {@code -format=json} prints the answer. {@code -method=userpass
+ * username=alice [password=...]} asks for a missing password without echo. A login that answers an
+ * {@code mfa_requirement} is finished with a TOTP passcode ({@code -mfa-code}, {@code passcode=},
+ * or asked for) through {@code sys/mfa/validate}.
  */
 @Command(
     name = "login",
@@ -63,7 +64,8 @@ final class LoginCommand extends ClientCommand {
 
   @Override
   int run() {
-    JsonNode body = method.equals("token") ? tokenLogin() : methodLogin();
+    JsonNode body =
+        method.equals("token") ? tokenLogin() : method.equals("oidc") ? oidcLogin() : methodLogin();
     if (LoginMfa.required(body)) {
       body = LoginMfa.validate(client(), ctx, body, mfaCode);
     }
@@ -112,6 +114,13 @@ final class LoginCommand extends ClientCommand {
       loginPath += "/" + username.toString().trim();
     }
     return client().post(loginPath, data).orThrow().body();
+  }
+
+  /** The browser login of {@code -method=oidc} ({@link OidcLogin}). */
+  private JsonNode oidcLogin() {
+    String mount = path == null || path.isBlank() ? method : trim(path);
+    Map<String, Object> data = args.isEmpty() ? Map.of() : KvData.parse(args, ctx);
+    return new OidcLogin(ctx, client(), mount).login(data);
   }
 
   /** Looks the token up with itself and answers an {@code auth} block as a login would. */

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Keys found through OIDC discovery: the document at {@code
  * <oidc_discovery_url>/.well-known/openid-configuration} names the issuer and the {@code jwks_uri},
- * which is then served by a {@link RemoteKeySet}. The document is fetched once and cached.
+ * which is then served by a {@link RemoteKeySet}, and the endpoints of the OIDC browser flow
+ * ({@link ProviderMetadata}). The document is fetched once and cached.
  */
 final class DiscoveryKeySource implements KeySource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,7 +23,7 @@ final class DiscoveryKeySource implements KeySource {
   private final Clock clock;
   private volatile Discovered discovered;
 
-  private record Discovered(String issuer, RemoteKeySet keys) {}
+  private record Discovered(String issuer, RemoteKeySet keys, ProviderMetadata metadata) {}
 
   DiscoveryKeySource(String discoveryUrl, HttpFetcher fetcher, Clock clock) {
     this.discoveryUrl = trimSlash(discoveryUrl);
@@ -50,6 +51,16 @@ final class DiscoveryKeySource implements KeySource {
   @Override
   public String discoveredIssuer() {
     return resolved().issuer();
+  }
+
+  /** The endpoints of the OIDC browser flow the discovery document names. */
+  ProviderMetadata metadata() {
+    return resolved().metadata();
+  }
+
+  /** The fetcher that reaches this provider (with the configured CA, if any). */
+  HttpFetcher fetcher() {
+    return fetcher;
   }
 
   private Discovered resolved() {
@@ -92,7 +103,8 @@ final class DiscoveryKeySource implements KeySource {
               + issuer
               + "\"");
     }
-    return new Discovered(issuer, new RemoteKeySet(jwksUri, fetcher, clock));
+    return new Discovered(
+        issuer, new RemoteKeySet(jwksUri, fetcher, clock), ProviderMetadata.from(doc));
   }
 
   private static String trimSlash(String s) {

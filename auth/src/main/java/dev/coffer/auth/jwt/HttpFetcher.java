@@ -15,6 +15,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -60,6 +61,33 @@ final class HttpFetcher {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching " + url, e);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("invalid URL " + url, e);
+    }
+  }
+
+  /** A status and body answered by the provider. */
+  record Answer(int status, String body) {}
+
+  /**
+   * {@code POST url} with a form body ({@code application/x-www-form-urlencoded}) and extra
+   * headers; answers whatever status came back. Failures name the URL, never the body.
+   */
+  Answer postForm(String url, String form, Map<String, String> headers) throws IOException {
+    try {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(TIMEOUT)
+              .header("Accept", "application/json")
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+      headers.forEach(b::header);
+      HttpResponse<String> r =
+          client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Answer(r.statusCode(), r.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while posting to " + url, e);
     } catch (IllegalArgumentException e) {
       throw new IOException("invalid URL " + url, e);
     }

@@ -6,20 +6,19 @@ import dev.coffer.spi.Cidrs;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.FieldType;
-import dev.coffer.spi.Login;
 import dev.coffer.spi.MountContext;
 import dev.coffer.spi.Operation;
 import dev.coffer.spi.PathSpec;
 import dev.coffer.spi.Request;
 import dev.coffer.spi.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The {@code jwt} auth method: {@code config}, {@code role/:name} and the unauthenticated {@code
+ * The {@code jwt} auth method: {@code config}, {@code role/:name}, the unauthenticated {@code
  * login}, which trades a signed JWT (a CI job's or a pod's OIDC token) for a Coffer token whose
- * policies come from the role and whose identity alias carries the mapped claims.
+ * policies come from the role and whose identity alias carries the mapped claims, and the
+ * operator's browser login of {@code oidc} roles ({@code oidc/auth_url}, {@code oidc/callback}:
+ * {@link OidcFlow}).
  */
 final class JwtAuthMethod implements AuthMethod {
   static final String MISSING_TOKEN = "missing token";
@@ -31,15 +30,18 @@ final class JwtAuthMethod implements AuthMethod {
   private final MountContext context;
   private final JwtStore store;
   private final KeySourceFactory keySources;
+  private final OidcFlow oidc;
   private volatile Verification verification;
 
   /** The config in force and the keys built from it. */
-  private record Verification(JwtConfig config, KeySource keys) {}
+  record Verification(JwtConfig config, KeySource keys) {}
 
   JwtAuthMethod(MountContext context, KeySourceFactory keySources) {
     this.context = context;
     this.store = new JwtStore(context.storage());
     this.keySources = keySources;
+    this.oidc =
+        new OidcFlow(store, this::verification, new OidcStates(context.clock()), context.clock());
   }
 
   @Override
@@ -54,6 +56,9 @@ final class JwtAuthMethod implements AuthMethod {
             .field("bound_issuer", FieldType.STRING)
             .field("jwt_supported_algs", FieldType.STRING_LIST)
             .field("default_role", FieldType.STRING)
+            .field("oidc_client_id", FieldType.STRING)
+            .field("oidc_client_secret", FieldType.STRING, "sensitive: never returned")
+            .field("oidc_response_mode", FieldType.STRING, "query (default) or form_post")
             .on(Operation.READ, this::readConfig)
             .on(Operation.UPDATE, this::writeConfig)
             .description("Where the keys that verify tokens come from.")
@@ -76,6 +81,24 @@ final class JwtAuthMethod implements AuthMethod {
             .on(Operation.UPDATE, this::login)
             .unauthenticated()
             .description("Trades a signed JWT for a Coffer token.")
+            .build(),
+        PathSpec.builder("oidc/auth_url")
+            .field("role", FieldType.STRING)
+            .field("redirect_uri", FieldType.STRING)
+            .field("client_nonce", FieldType.STRING)
+            .on(Operation.UPDATE, oidc::authUrl)
+            .unauthenticated()
+            .description("Starts an OIDC browser login: answers the provider's authorization URL.")
+            .build(),
+        PathSpec.builder("oidc/callback")
+            .field("state", FieldType.STRING)
+            .field("code", FieldType.STRING)
+            .field("id_token", FieldType.STRING, "not supported (implicit flow)")
+            .field("client_nonce", FieldType.STRING)
+            .on(Operation.READ, oidc::callback)
+            .on(Operation.UPDATE, oidc::callback)
+            .unauthenticated()
+            .description("Completes an OIDC browser login: trades the code for a Coffer token.")
             .build());
   }
 
@@ -145,30 +168,7 @@ final class JwtAuthMethod implements AuthMethod {
     String issuer =
         v.config().boundIssuer().isEmpty() ? v.keys().discoveredIssuer() : v.config().boundIssuer();
     ClaimValidator.checkRegistered(claims, issuer, role, context.clock().instant());
-    Map<String, Object> all = claims.getClaims();
-    Claims.checkBound(all, role.boundClaims(), JwtRole.CLAIMS_GLOB.equals(role.boundClaimsType()));
-    String user = ClaimValidator.userName(all, role);
-    ClaimValidator.groups(all, role);
-    JwtRole.TokenSettings t = role.token();
-    Map<String, String> aliasMetadata = Claims.mapped(all, role.claimMappings());
-    Map<String, String> tokenMetadata = new LinkedHashMap<>();
-    tokenMetadata.put("role", name);
-    tokenMetadata.putAll(aliasMetadata);
-    Login login =
-        new Login(
-            user,
-            aliasMetadata,
-            user,
-            t.policies(),
-            tokenMetadata,
-            t.ttl(),
-            t.maxTtl(),
-            t.period(),
-            t.numUses(),
-            true,
-            t.boundCidrs(),
-            t.noDefaultPolicy());
-    return Response.ofLogin(login);
+    return Response.ofLogin(RoleLogin.of(name, role, claims.getClaims()));
   }
 
   private Verification verification() {

@@ -6,9 +6,9 @@ import dev.coffer.spi.MountContext;
 import java.util.Objects;
 
 /**
- * Creates the {@code jwt} auth method. The same method is offered under the type {@code oidc} too,
- * so a mount enabled as {@code oidc} serves the {@code role_type=jwt} login flow (the browser
- * redirect flow of OIDC roles is not offered).
+ * Creates the {@code jwt} auth method. The same method is offered under the type {@code oidc} too;
+ * either serves the {@code login} of {@code role_type=jwt} roles and the browser flow ({@code
+ * oidc/auth_url}, {@code oidc/callback}) of {@code role_type=oidc} roles.
  */
 public final class JwtAuthMethodFactory implements AuthMethodFactory {
   private final String type;

@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * The mount's {@code config}: where the verification keys come from (exactly one of discovery, a
- * JWKS URL or static PEM keys), the issuer to require, the accepted algorithms and the default
- * role.
+ * JWKS URL or static PEM keys), the issuer to require, the accepted algorithms, the default role
+ * and the OAuth client of the OIDC browser flow. The client secret is stored (the server encrypts
+ * the mount's storage) but never shown by {@link #toData()} nor put in any message.
  */
 record JwtConfig(
     String oidcDiscoveryUrl,
@@ -21,7 +22,15 @@ record JwtConfig(
     List<String> jwtValidationPubkeys,
     String boundIssuer,
     List<String> jwtSupportedAlgs,
-    String defaultRole) {
+    String defaultRole,
+    String oidcClientId,
+    String oidcClientSecret,
+    String oidcResponseMode) {
+
+  /** {@code oidc_response_mode} values: the code comes back in the query (default) or a form. */
+  static final String MODE_QUERY = "query";
+
+  static final String MODE_FORM_POST = "form_post";
 
   /** The asymmetric algorithms Coffer verifies; the default of {@code jwt_supported_algs}. */
   static final List<String> ASYMMETRIC_ALGS =
@@ -45,7 +54,10 @@ record JwtConfig(
             r.<String>list("jwt_validation_pubkeys").stream().filter(s -> !s.isBlank()).toList(),
             r.string("bound_issuer", "").trim(),
             r.<String>list("jwt_supported_algs"),
-            r.string("default_role", "").trim());
+            r.string("default_role", "").trim(),
+            r.string("oidc_client_id", "").trim(),
+            r.string("oidc_client_secret", ""),
+            r.string("oidc_response_mode", "").trim());
     c.validate();
     return c;
   }
@@ -53,6 +65,11 @@ record JwtConfig(
   /** The algorithms tokens may be signed with: the configured ones, or every asymmetric one. */
   List<String> effectiveAlgs() {
     return jwtSupportedAlgs.isEmpty() ? ASYMMETRIC_ALGS : jwtSupportedAlgs;
+  }
+
+  /** Whether the OIDC browser flow (authorization code + PKCE) is configured. */
+  boolean oidcFlow() {
+    return !oidcClientId.isEmpty() && !oidcDiscoveryUrl.isEmpty();
   }
 
   private void validate() {
@@ -70,6 +87,19 @@ record JwtConfig(
     }
     if (!jwksCaPem.isBlank() && jwksUrl.isEmpty()) {
       throw CofferException.invalid("'jwks_ca_pem' requires 'jwks_url'");
+    }
+    if (oidcClientId.isEmpty() != oidcClientSecret.isEmpty()) {
+      throw CofferException.invalid(
+          "both 'oidc_client_id' and 'oidc_client_secret' must be set for OIDC");
+    }
+    if (!oidcClientId.isEmpty() && oidcDiscoveryUrl.isEmpty()) {
+      throw CofferException.invalid("'oidc_discovery_url' must be set for OIDC");
+    }
+    if (!oidcResponseMode.isEmpty()
+        && !oidcResponseMode.equals(MODE_QUERY)
+        && !oidcResponseMode.equals(MODE_FORM_POST)) {
+      throw CofferException.invalid(
+          "invalid response_mode: \"" + oidcResponseMode + "\" (expected query or form_post)");
     }
     for (String alg : jwtSupportedAlgs) {
       JWSAlgorithm a = JWSAlgorithm.parse(alg);
@@ -96,15 +126,29 @@ record JwtConfig(
     m.put("bound_issuer", boundIssuer);
     m.put("jwt_supported_algs", jwtSupportedAlgs);
     m.put("default_role", defaultRole);
-    m.put("oidc_client_id", "");
+    m.put("oidc_client_id", oidcClientId);
+    m.put("oidc_response_mode", oidcResponseMode);
+    m.put("oidc_response_types", List.of());
     m.put("provider_config", Map.of());
     m.put("namespace_in_state", false);
     return m;
   }
 
-  /** What is stored: the same fields. */
+  /** What is stored: the fields of {@link #toData()} plus the client secret. */
   Map<String, Object> toStored() {
-    return toData();
+    Map<String, Object> m = toData();
+    m.put("oidc_client_secret", oidcClientSecret);
+    return m;
+  }
+
+  @Override
+  public String toString() {
+    // never the client secret
+    return "JwtConfig[oidc_discovery_url="
+        + oidcDiscoveryUrl
+        + ", oidc_client_id="
+        + oidcClientId
+        + "]";
   }
 
   /** Reads what {@link #toStored()} wrote. */
@@ -118,6 +162,9 @@ record JwtConfig(
         (List<String>) m.getOrDefault("jwt_validation_pubkeys", List.of()),
         (String) m.getOrDefault("bound_issuer", ""),
         (List<String>) m.getOrDefault("jwt_supported_algs", List.of()),
-        (String) m.getOrDefault("default_role", ""));
+        (String) m.getOrDefault("default_role", ""),
+        (String) m.getOrDefault("oidc_client_id", ""),
+        (String) m.getOrDefault("oidc_client_secret", ""),
+        (String) m.getOrDefault("oidc_response_mode", ""));
   }
 }

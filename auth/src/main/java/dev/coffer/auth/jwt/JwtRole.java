@@ -27,6 +27,7 @@ record JwtRole(
     boolean userClaimJsonPointer,
     String groupsClaim,
     List<String> allowedRedirectUris,
+    List<String> oidcScopes,
     TokenSettings token,
     long clockSkewLeeway,
     long expirationLeeway,
@@ -59,6 +60,7 @@ record JwtRole(
           "sub",
           false,
           "",
+          List.of(),
           List.of(),
           new TokenSettings(
               List.of(),
@@ -118,12 +120,38 @@ record JwtRole(
             r.has("allowed_redirect_uris")
                 ? r.list("allowed_redirect_uris")
                 : b.allowedRedirectUris(),
+            r.has("oidc_scopes")
+                ? r.<String>list("oidc_scopes").stream()
+                    .map(String::trim)
+                    .filter(x -> !x.isEmpty())
+                    .toList()
+                : b.oidcScopes(),
             token,
             leeway(r, "clock_skew_leeway", b.clockSkewLeeway()),
             leeway(r, "expiration_leeway", b.expirationLeeway()),
             leeway(r, "not_before_leeway", b.notBeforeLeeway()));
     role.validate();
     return role;
+  }
+
+  /** This role with other bound audiences (the OIDC flow binds the client id by default). */
+  JwtRole withBoundAudiences(List<String> audiences) {
+    return new JwtRole(
+        roleType,
+        audiences,
+        boundSubject,
+        boundClaims,
+        boundClaimsType,
+        claimMappings,
+        userClaim,
+        userClaimJsonPointer,
+        groupsClaim,
+        allowedRedirectUris,
+        oidcScopes,
+        token,
+        clockSkewLeeway,
+        expirationLeeway,
+        notBeforeLeeway);
   }
 
   /** The clock skew leeway to apply. */
@@ -179,6 +207,9 @@ record JwtRole(
     if (!roleType.equals(TYPE_JWT) && !roleType.equals(TYPE_OIDC)) {
       throw CofferException.invalid("invalid 'role_type': " + roleType);
     }
+    if (roleType.equals(TYPE_OIDC) && allowedRedirectUris.isEmpty()) {
+      throw CofferException.invalid("'allowed_redirect_uris' must be set if 'role_type' is 'oidc'");
+    }
     if (userClaim.isEmpty()) {
       throw CofferException.invalid("a user claim must be defined on the role");
     }
@@ -225,7 +256,7 @@ record JwtRole(
     m.put("user_claim_json_pointer", userClaimJsonPointer);
     m.put("groups_claim", groupsClaim);
     m.put("allowed_redirect_uris", allowedRedirectUris);
-    m.put("oidc_scopes", List.of());
+    m.put("oidc_scopes", oidcScopes);
     m.put("verbose_oidc_logging", false);
     m.put("clock_skew_leeway", clockSkewLeeway);
     m.put("expiration_leeway", expirationLeeway);
@@ -266,6 +297,7 @@ record JwtRole(
         (Boolean) m.get("user_claim_json_pointer"),
         (String) m.get("groups_claim"),
         (List<String>) m.get("allowed_redirect_uris"),
+        (List<String>) m.getOrDefault("oidc_scopes", List.of()),
         new TokenSettings(
             (List<String>) m.get("token_policies"),
             Duration.ofSeconds(((Number) m.get("token_ttl")).longValue()),

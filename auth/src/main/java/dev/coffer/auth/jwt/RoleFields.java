@@ -8,7 +8,10 @@ final class RoleFields {
   private RoleFields() {}
 
   static PathSpec.Builder declare(PathSpec.Builder b) {
-    return b.field("role_type", FieldType.STRING, "jwt (oidc roles are stored but cannot log in)")
+    return b.field(
+            "role_type",
+            FieldType.STRING,
+            "jwt (default) or oidc (browser login through oidc/auth_url)")
         .field("bound_audiences", FieldType.STRING_LIST)
         .field("bound_subject", FieldType.STRING)
         .field("bound_claims", FieldType.MAP)
@@ -17,8 +20,9 @@ final class RoleFields {
         .field("user_claim", FieldType.STRING)
         .field("user_claim_json_pointer", FieldType.BOOL)
         .field("groups_claim", FieldType.STRING)
-        .field("allowed_redirect_uris", FieldType.STRING_LIST)
-        .field("oidc_scopes", FieldType.STRING_LIST)
+        .field(
+            "allowed_redirect_uris", FieldType.STRING_LIST, "oidc roles: the redirect URIs allowed")
+        .field("oidc_scopes", FieldType.STRING_LIST, "oidc roles: scopes requested besides openid")
         .field("verbose_oidc_logging", FieldType.BOOL, "accepted and ignored")
         .field("clock_skew_leeway", FieldType.ANY, "seconds or duration; 0 default 60s, -1 none")
         .field("expiration_leeway", FieldType.ANY, "seconds or duration; 0 default 150s, -1 none")

@@ -10,6 +10,11 @@
  * StaticKeySource} (PEM), {@code RemoteKeySet} (JWKS, cached, refetch on unknown kid at most every
  * 10 s) or {@code DiscoveryKeySource} (discovery document, then a RemoteKeySet) — over {@code
  * HttpFetcher} (java.net.http, optional CA PEM); {@code TokenVerifier} checks form, algorithm and
- * signature; {@code ClaimValidator} and {@code Claims} check the claims and build the alias.
+ * signature; {@code ClaimValidator} and {@code Claims} check the claims, {@code RoleLogin} builds
+ * the login. The operator's browser login (see docs/auth-oidc.md): {@code OidcFlow} serves {@code
+ * oidc/auth_url} and {@code oidc/callback}, {@code OidcStates} keeps logins in progress (state,
+ * nonce, PKCE verifier; memory, 10 minutes, single use), {@code RedirectUris} checks redirect URIs,
+ * {@code TokenEndpoint} exchanges the code at the endpoint the discovery document names ({@code
+ * ProviderMetadata}).
  */
 package dev.coffer.auth.jwt;

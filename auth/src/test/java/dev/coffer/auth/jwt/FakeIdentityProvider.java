@@ -3,10 +3,13 @@ package dev.coffer.auth.jwt;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,8 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An OIDC identity provider on WireMock: a discovery document and a JWKS at {@code /keys}, with RSA
- * and EC keys generated per test, and a signer for tokens shaped like real CI tokens.
+ * An OIDC identity provider on WireMock: a discovery document, a JWKS at {@code /keys} with RSA and
+ * EC keys, a signer for tokens shaped like real CI tokens, and for the browser flow an {@code
+ * /authorize} endpoint (only named: the test plays the browser) and a {@code /token} endpoint
+ * answering the ID token the test signs.
  */
 final class FakeIdentityProvider implements AutoCloseable {
   private static final RSAKey SHARED_RSA = newRsa("rsa-1");
@@ -42,6 +47,18 @@ final class FakeIdentityProvider implements AutoCloseable {
     rsa = SHARED_RSA;
     ec = SHARED_EC;
     publish(rsa, ec);
+    discovery("client_secret_basic", "client_secret_post");
+  }
+
+  /**
+   * Serves the discovery document: issuer, {@code /keys}, {@code /authorize}, {@code /token} and
+   * these {@code token_endpoint_auth_methods_supported}.
+   */
+  void discovery(String... tokenAuthMethods) {
+    String methods =
+        List.of(tokenAuthMethods).stream()
+            .map(m -> "\"" + m + "\"")
+            .collect(java.util.stream.Collectors.joining(","));
     server.stubFor(
         get(urlEqualTo("/.well-known/openid-configuration"))
             .willReturn(
@@ -52,7 +69,43 @@ final class FakeIdentityProvider implements AutoCloseable {
                             + issuer()
                             + "\",\"jwks_uri\":\""
                             + issuer()
-                            + "/keys\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
+                            + "/keys\",\"authorization_endpoint\":\""
+                            + issuer()
+                            + "/authorize\",\"token_endpoint\":\""
+                            + issuer()
+                            + "/token\",\"token_endpoint_auth_methods_supported\":["
+                            + methods
+                            + "],\"id_token_signing_alg_values_supported\":[\"RS256\"]}")));
+  }
+
+  /** The token endpoint answers {@code idToken} to every code exchange. */
+  void answerIdToken(String idToken) {
+    server.stubFor(
+        post(urlEqualTo("/token"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"access_token\":\"at-1\",\"token_type\":\"Bearer\","
+                            + "\"expires_in\":300,\"id_token\":\""
+                            + idToken
+                            + "\"}")));
+  }
+
+  /** The token endpoint answers {@code status} with this JSON body. */
+  void answerTokenRequests(int status, String json) {
+    server.stubFor(
+        post(urlEqualTo("/token"))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(json)));
+  }
+
+  /** The code exchanges the provider received. */
+  List<LoggedRequest> tokenRequests() {
+    return server.findAll(postRequestedFor(urlEqualTo("/token")));
   }
 
   String issuer() {

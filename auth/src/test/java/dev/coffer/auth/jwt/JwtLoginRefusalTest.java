@@ -253,7 +253,15 @@ class JwtLoginRefusalTest {
 
   @Test
   void anOidcRoleCannotLogInThroughTheJwtPath() {
-    f.admin.write("role/web", Map.of("role_type", "oidc", "user_claim", "sub"));
+    f.admin.write(
+        "role/web",
+        Map.of(
+            "role_type",
+            "oidc",
+            "user_claim",
+            "sub",
+            "allowed_redirect_uris",
+            "http://localhost:8250/oidc/callback"));
     f.assertRefused("web", f.idp.sign(good().build()), JwtAuthMethod.OIDC_ROLE);
   }
 
