@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PathCommands.Delete.class,
       LeaseCommand.class,
       KillswitchCommand.class,
+      BreakGlassCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CofferCli implements Runnable {

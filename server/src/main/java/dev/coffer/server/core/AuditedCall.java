@@ -17,6 +17,8 @@ import java.util.Map;
  * @param mountType the engine type of that mount, e.g. {@code kv}
  * @param data the request data after field conversion (secret)
  * @param client who sent it (never the token itself)
+ * @param breakGlass {@code {id, reason}} when the token is a break-glass grant token (every entry
+ *     of the request is tagged with it), else empty
  */
 public record AuditedCall(
     String requestId,
@@ -26,7 +28,25 @@ public record AuditedCall(
     String mountPath,
     String mountType,
     Map<String, Object> data,
-    ClientInfo client) {
+    ClientInfo client,
+    Map<String, String> breakGlass) {
+  public AuditedCall {
+    breakGlass = breakGlass == null ? Map.of() : Map.copyOf(breakGlass);
+  }
+
+  /** A call made with an ordinary token. */
+  public AuditedCall(
+      String requestId,
+      Instant time,
+      Operation operation,
+      String path,
+      String mountPath,
+      String mountType,
+      Map<String, Object> data,
+      ClientInfo client) {
+    this(requestId, time, operation, path, mountPath, mountType, data, client, Map.of());
+  }
+
   @Override
   public String toString() {
     return "AuditedCall[" + requestId + " " + operation + " " + path + "]";

@@ -4,6 +4,9 @@ import dev.coffer.server.core.audit.AuditBroker;
 import dev.coffer.server.core.authz.PolicyAccessControl;
 import dev.coffer.server.core.authz.TokenLookup;
 import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.server.core.breakglass.BreakGlass;
+import dev.coffer.server.core.breakglass.BreakGlassPaths;
+import dev.coffer.server.core.breakglass.ExpirySweeper;
 import dev.coffer.server.core.identity.EntityResolver;
 import dev.coffer.server.core.identity.EntityStore;
 import dev.coffer.server.core.identity.IdentityBackend;
@@ -17,6 +20,10 @@ import dev.coffer.server.core.policy.store.PasswordPolicyStore;
 import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.server.core.quota.QuotaGuard;
 import dev.coffer.server.core.seal.SealManager;
+import dev.coffer.server.core.stepup.MfaCheck;
+import dev.coffer.server.core.stepup.PresentedCodes;
+import dev.coffer.server.core.stepup.StepUpGate;
+import dev.coffer.server.core.stepup.SwitchableMfaCheck;
 import dev.coffer.server.core.sys.RawEndpoints;
 import dev.coffer.server.core.sys.SealControls;
 import dev.coffer.server.core.sys.SystemBackend;
@@ -31,6 +38,7 @@ import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.Seal;
 import dev.coffer.spi.StorageBackend;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +77,10 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final ResponseWrapping wrapping;
   private final Mfa mfa;
   private final RequestPipeline pipeline;
+  private final SwitchableMfaCheck mfaCheck = new SwitchableMfaCheck();
+  private final PresentedCodes mfaCodes = new PresentedCodes(mfaCheck);
+  private final BreakGlass breakGlass;
+  private final ExpirySweeper breakGlassExpiry;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
   private volatile SealControls.ClusterInfo cluster;
@@ -95,28 +107,58 @@ public final class Core implements RequestHandler, AutoCloseable {
     guard.addAnomalyListener(this::auditAnomaly);
     this.policies = new PolicyStore(barrier);
     this.entities = new EntityStore(barrier, clock);
-    this.accessControl = new PolicyAccessControl(policies, entities);
+    this.breakGlass =
+        new BreakGlass(
+            barrier.root(),
+            policies,
+            tokens,
+            mfaCodes,
+            mfaCheck,
+            audit,
+            clock,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1));
+    this.breakGlassExpiry = new ExpirySweeper(this::expireBreakGlass, Duration.ofSeconds(30));
+    tokens.setIssuanceGuard(breakGlass.restrictedPolicies());
+    this.accessControl =
+        new PolicyAccessControl(
+            policies,
+            entities,
+            new StepUpGate(mfaCodes, tokens, clock),
+            breakGlass.restrictedPolicies());
     this.wrapping = new ResponseWrapping(barrier, tokens, callers, clock);
     LoginTokens loginTokens = new LoginTokens(tokens);
-    this.mfa = new Mfa(barrier, entities, clock, loginTokens::issue);
+    this.mfa =
+        new Mfa(
+            barrier,
+            entities,
+            clock,
+            (mount, path, login, entityId) -> {
+              // A login that passed MFA counts as a fresh MFA for step-up paths.
+              dev.coffer.spi.AuthResult issued = loginTokens.issue(mount, path, login, entityId);
+              tokens.recordMfa(issued.accessor(), clock.instant());
+              return issued;
+            });
+    mfaCheck.set(mfa.check());
     MountEntry sys = SystemBackend.entry();
     mounts.addBuiltIn(
         new MountedEngine(
             sys,
             SystemBackend.create(
-                new SystemBackend.Services(
-                    mounts,
-                    sys,
-                    barrier,
-                    clock,
-                    policies,
-                    accessControl,
-                    TokenLookup.over(tokens),
-                    audit,
-                    guard,
-                    wrapping,
-                    passwordPolicies),
-                mfa.systemPaths())));
+                    new SystemBackend.Services(
+                        mounts,
+                        sys,
+                        barrier,
+                        clock,
+                        policies,
+                        accessControl,
+                        TokenLookup.over(tokens),
+                        audit,
+                        guard,
+                        wrapping,
+                        passwordPolicies),
+                    mfa.systemPaths())
+                .with(new BreakGlassPaths(breakGlass).paths())));
     MountEntry identity = IdentityBackend.entry();
     mounts.addBuiltIn(
         new MountedEngine(identity, IdentityBackend.create(entities, mfa.identityPaths())));
@@ -132,7 +174,8 @@ public final class Core implements RequestHandler, AutoCloseable {
             guard,
             new LoginHandler(loginTokens, entityResolver(), mfa.logins()),
             wrapping,
-            clock);
+            clock,
+            mfaCodes);
     this.storageType = "";
   }
 
@@ -146,6 +189,14 @@ public final class Core implements RequestHandler, AutoCloseable {
     if (seals.initialized() && !seal.needsKeyShares()) {
       exclusively(seals::autoUnseal);
     }
+  }
+
+  /**
+   * Installs what checks TOTP codes for step-up paths and break-glass requests (until then nobody
+   * is enrolled: {@link MfaCheck#NONE}).
+   */
+  public void setMfaCheck(MfaCheck check) {
+    mfaCheck.set(check);
   }
 
   /** Names the storage type for {@code sys/seal-status} (e.g. {@code sqlite}). */
@@ -265,6 +316,7 @@ public final class Core implements RequestHandler, AutoCloseable {
       return;
     }
     closed = true;
+    breakGlassExpiry.close();
     try {
       seal();
     } finally {
@@ -286,6 +338,18 @@ public final class Core implements RequestHandler, AutoCloseable {
     fields.put("window_seconds", e.window().toSeconds());
     fields.put("blocked", e.blocked());
     audit.warning("read_anomaly", e.tokenAccessor(), fields);
+  }
+
+  /** Ends the break-glass windows that are over, if unsealed (the periodic sweep). */
+  private void expireBreakGlass() {
+    state.readLock().lock();
+    try {
+      if (!seals.sealed()) {
+        breakGlass.expireDue();
+      }
+    } finally {
+      state.readLock().unlock();
+    }
   }
 
   private void requireUnsealed() {
@@ -323,6 +387,7 @@ public final class Core implements RequestHandler, AutoCloseable {
       mounts.load();
       mounts.auth().load();
       audit.load();
+      breakGlassExpiry.start();
     }
 
     @Override
@@ -334,6 +399,7 @@ public final class Core implements RequestHandler, AutoCloseable {
       entities.clear();
       accessControl.clear();
       mfa.logins().clear();
+      breakGlass.clear();
     }
   }
 

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param remoteAddress the client's IP address
  * @param wrapTtl the response-wrapping TTL the client asked for ({@code X-Vault-Wrap-TTL}), or
  *     {@code null} for an unwrapped response
+ * @param mfaCode the TOTP code sent in {@code X-Coffer-MFA} for step-up and break-glass checks, or
+ *     {@code null} (secret: never printed)
  */
 public record CoreRequest(
     String requestId,
@@ -25,13 +27,26 @@ public record CoreRequest(
     Map<String, Object> data,
     String token,
     String remoteAddress,
-    Duration wrapTtl) {
+    Duration wrapTtl,
+    String mfaCode) {
   public CoreRequest {
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(path, "path");
     data = data == null ? Map.of() : data;
     remoteAddress = remoteAddress == null ? "" : remoteAddress;
+  }
+
+  /** A request without an MFA code. */
+  public CoreRequest(
+      String requestId,
+      RequestMethod method,
+      String path,
+      Map<String, Object> data,
+      String token,
+      String remoteAddress,
+      Duration wrapTtl) {
+    this(requestId, method, path, data, token, remoteAddress, wrapTtl, null);
   }
 
   /** A request that asks for no response wrapping. */
@@ -42,7 +57,7 @@ public record CoreRequest(
       Map<String, Object> data,
       String token,
       String remoteAddress) {
-    this(requestId, method, path, data, token, remoteAddress, null);
+    this(requestId, method, path, data, token, remoteAddress, null, null);
   }
 
   @Override

@@ -2,10 +2,12 @@ package dev.coffer.server.core;
 
 import dev.coffer.server.core.audit.AuditBroker;
 import dev.coffer.server.core.authz.PolicyAccessControl;
+import dev.coffer.server.core.breakglass.BreakGlassTag;
 import dev.coffer.server.core.mount.Dispatch;
 import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
 import dev.coffer.server.core.quota.QuotaGuard;
+import dev.coffer.server.core.stepup.PresentedCodes;
 import dev.coffer.server.core.token.CallerTokens;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.server.core.token.TokenStore;
@@ -35,6 +37,7 @@ final class RequestPipeline {
   private final LoginHandler logins;
   private final ResponseWrapping wrapping;
   private final Clock clock;
+  private final PresentedCodes mfaCodes;
 
   RequestPipeline(
       TokenStore tokens,
@@ -45,7 +48,8 @@ final class RequestPipeline {
       QuotaGuard guard,
       LoginHandler logins,
       ResponseWrapping wrapping,
-      Clock clock) {
+      Clock clock,
+      PresentedCodes mfaCodes) {
     this.tokens = tokens;
     this.callers = callers;
     this.mounts = mounts;
@@ -55,6 +59,7 @@ final class RequestPipeline {
     this.logins = logins;
     this.wrapping = wrapping;
     this.clock = clock;
+    this.mfaCodes = mfaCodes;
   }
 
   /**
@@ -73,7 +78,8 @@ final class RequestPipeline {
       match.ifPresent(m -> auditRefusal(request, path, m, refused));
       throw refused;
     }
-    try (CallerTokens.Binding caller = callers.bind(request.requestId(), request.token(), token)) {
+    try (CallerTokens.Binding caller = callers.bind(request.requestId(), request.token(), token);
+        PresentedCodes.Binding mfa = mfaCodes.bind(request.requestId(), request.mfaCode())) {
       return serve(request, path, match, token);
     } finally {
       tokens.finishUse(token);
@@ -106,7 +112,8 @@ final class RequestPipeline {
             resolved.request().mountPath(),
             match.get().mount().entry().type(),
             resolved.request().data(),
-            client);
+            client,
+            BreakGlassTag.of(token));
     audit.request(call);
     try {
       accessControl.authorize(token, resolved, request.wrapTtl());

@@ -24,6 +24,7 @@ final class RequestReader {
   static final String PREFIX = "/v1/";
   static final String MERGE_PATCH = "application/merge-patch+json";
   static final String WRAP_TTL = "X-Vault-Wrap-TTL";
+  static final String MFA = "X-Coffer-MFA";
 
   private final long maxRequestSize;
 
@@ -59,7 +60,8 @@ final class RequestReader {
         data,
         token(req),
         req.getRemoteAddr(),
-        WrapTtl.parse(req.getHeader(WRAP_TTL)));
+        WrapTtl.parse(req.getHeader(WRAP_TTL)),
+        req.getHeader(MFA));
   }
 
   private static RequestMethod method(String name) {

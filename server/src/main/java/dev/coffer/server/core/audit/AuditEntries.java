@@ -148,6 +148,9 @@ final class AuditEntries {
     r.put("mount_type", call.mountType());
     r.put("remote_address", client.remoteAddress());
     r.put("data", hasher.hashMap(call.data()));
+    if (!call.breakGlass().isEmpty()) {
+      r.put("break_glass", new java.util.TreeMap<>(call.breakGlass()));
+    }
     return r;
   }
 

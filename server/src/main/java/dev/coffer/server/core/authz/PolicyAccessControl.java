@@ -12,6 +12,7 @@ import dev.coffer.server.core.policy.Capability;
 import dev.coffer.server.core.policy.IdentityContext;
 import dev.coffer.server.core.policy.Policy;
 import dev.coffer.server.core.policy.store.PolicyStore;
+import dev.coffer.server.core.stepup.StepUpGate;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
@@ -20,13 +21,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Enforces ACL policies on every authenticated request: builds (through an {@link AclCache}) the
  * ACL of the token's policies plus its entity's policies, with templates filled from the entity,
  * and checks the operation's capability on the full request path with the request's parameters. A
  * path marked {@link dev.coffer.spi.PathSpec#sudo() sudo} also needs {@code sudo} on the deciding
- * rule. Unauthenticated paths pass; the {@code root} policy allows everything.
+ * rule. A deciding rule with {@code step_up} also needs fresh MFA ({@link StepUpGate}); root tokens
+ * are exempt, as they are from every other check. Unauthenticated paths pass; the {@code root}
+ * policy allows everything.
  *
  * <p>Policy names a token or entity carries that do not exist are ignored, as in Vault. A disabled
  * entity's tokens are refused everything. {@code root} among an entity's policies is ignored: only
@@ -43,11 +47,30 @@ public final class PolicyAccessControl implements AccessControl {
   private final PolicyStore policies;
   private final EntityStore entities;
   private final AclCache cache = new AclCache(CACHE_SIZE);
+  private final StepUpGate stepUp;
+  private final Predicate<String> notFromEntities;
 
-  /** Enforcement over these stores. */
+  /** Enforcement over these stores, without step-up rules or excluded policies. */
   public PolicyAccessControl(PolicyStore policies, EntityStore entities) {
+    this(policies, entities, null, name -> false);
+  }
+
+  /**
+   * Enforcement over these stores.
+   *
+   * @param stepUp enforces rules' {@code step_up}, or {@code null} to ignore them
+   * @param notFromEntities policy names an entity's policy list can never grant (break-glass-only
+   *     policies): they are left out of the entity's policies
+   */
+  public PolicyAccessControl(
+      PolicyStore policies,
+      EntityStore entities,
+      StepUpGate stepUp,
+      Predicate<String> notFromEntities) {
     this.policies = policies;
     this.entities = entities;
+    this.stepUp = stepUp;
+    this.notFromEntities = notFromEntities;
   }
 
   @Override
@@ -71,6 +94,9 @@ public final class PolicyAccessControl implements AccessControl {
     boolean sudo = request.match().spec().sudo();
     if (!d.allowed() || (sudo && !d.sudo())) {
       throw denied(token.accessor(), needed, path, d.allowed() ? "sudo is required" : d.reason());
+    }
+    if (d.stepUp() != null && stepUp != null) {
+      stepUp.require(token, path, d.stepUp(), request.request().requestId());
     }
   }
 
@@ -103,7 +129,14 @@ public final class PolicyAccessControl implements AccessControl {
       return DENY_ALL;
     }
     List<String> names = new ArrayList<>(tokenPolicies);
-    entity.ifPresent(e -> names.addAll(e.policies()));
+    entity.ifPresent(
+        e -> {
+          for (String p : e.policies()) {
+            if (!notFromEntities.test(PolicyStore.normalize(p))) {
+              names.add(p);
+            }
+          }
+        });
     List<Policy> found = new ArrayList<>(names.size());
     List<String> seen = new ArrayList<>(names.size());
     for (String raw : names) {

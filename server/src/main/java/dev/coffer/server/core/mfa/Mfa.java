@@ -30,6 +30,11 @@ public final class Mfa {
   }
 
   /** Checks and burns TOTP codes. */
+  public dev.coffer.server.core.stepup.MfaCheck check() {
+    return new TotpMfaCheck(verifier, store);
+  }
+
+  /** The verifier of TOTP codes. */
   public TotpVerifier verifier() {
     return verifier;
   }

@@ -15,6 +15,7 @@ import java.util.List;
  *     asked for (empty when denied), for the audit log
  * @param reason a short explanation for logs and audit; names paths and parameters, never values.
  *     Clients should only ever see Vault's {@code permission denied}.
+ * @param stepUp the fresh-MFA requirement of the deciding rule when allowed, or {@code null}
  */
 public record AclDecision(
     boolean allowed,
@@ -22,20 +23,22 @@ public record AclDecision(
     boolean root,
     String matchedPath,
     List<String> grantingPolicies,
-    String reason) {
+    String reason,
+    StepUp stepUp) {
 
   static final AclDecision ROOT =
-      new AclDecision(true, true, true, null, List.of(BuiltInPolicies.ROOT), "root policy");
+      new AclDecision(true, true, true, null, List.of(BuiltInPolicies.ROOT), "root policy", null);
 
   public AclDecision {
     grantingPolicies = grantingPolicies == null ? List.of() : grantingPolicies;
   }
 
   static AclDecision allow(Permissions p, boolean sudo, List<String> grantingPolicies) {
-    return new AclDecision(true, sudo, false, p.pattern, grantingPolicies, "allowed");
+    return new AclDecision(true, sudo, false, p.pattern, grantingPolicies, "allowed", p.stepUp);
   }
 
   static AclDecision deny(Permissions p, boolean sudo, String reason) {
-    return new AclDecision(false, sudo, false, p == null ? null : p.pattern, List.of(), reason);
+    return new AclDecision(
+        false, sudo, false, p == null ? null : p.pattern, List.of(), reason, null);
   }
 }

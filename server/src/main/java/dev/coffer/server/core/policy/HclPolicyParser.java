@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>Inside a {@code path} block the keys are {@code capabilities}, {@code allowed_parameters},
  * {@code denied_parameters}, {@code required_parameters}, {@code min_wrapping_ttl}, {@code
- * max_wrapping_ttl} and the legacy {@code policy = "read"|"write"|"sudo"|"deny"}. Any other key is
- * an error naming it and its line (Vault Enterprise keys such as {@code mfa_methods} or {@code
+ * max_wrapping_ttl}, Coffer's {@code step_up = { mfa = "totp", max_age = "5m" }} (see {@link
+ * StepUp}) and the legacy {@code policy = "read"|"write"|"sudo"|"deny"}. Any other key is an error
+ * naming it and its line (Vault Enterprise keys such as {@code mfa_methods} or {@code
  * control_group} are not supported). Comments ({@code #}, {@code //}, {@code /* *}{@code /}) and
  * trailing commas are allowed; heredocs are not.
  */

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param maxWrappingTtl the longest response-wrapping TTL a client may ask for, {@link
  *     Duration#ZERO} if none
  * @param line the line of the policy text the block starts on (0 for rules built in code)
+ * @param stepUp the fresh-MFA requirement of the rule ({@code step_up}), or {@code null}
  */
 public record PathRule(
     String path,
@@ -34,7 +35,8 @@ public record PathRule(
     List<String> requiredParameters,
     Duration minWrappingTtl,
     Duration maxWrappingTtl,
-    int line) {
+    int line,
+    StepUp stepUp) {
 
   public PathRule {
     Objects.requireNonNull(path, "path");
@@ -46,6 +48,28 @@ public record PathRule(
     requiredParameters = List.copyOf(requiredParameters);
     minWrappingTtl = minWrappingTtl == null ? Duration.ZERO : minWrappingTtl;
     maxWrappingTtl = maxWrappingTtl == null ? Duration.ZERO : maxWrappingTtl;
+  }
+
+  /** A rule without a step-up requirement. */
+  public PathRule(
+      String path,
+      Set<Capability> capabilities,
+      Map<String, List<Object>> allowedParameters,
+      Map<String, List<Object>> deniedParameters,
+      List<String> requiredParameters,
+      Duration minWrappingTtl,
+      Duration maxWrappingTtl,
+      int line) {
+    this(
+        path,
+        capabilities,
+        allowedParameters,
+        deniedParameters,
+        requiredParameters,
+        minWrappingTtl,
+        maxWrappingTtl,
+        line,
+        null);
   }
 
   /** A rule with only capabilities. */
@@ -73,7 +97,8 @@ public record PathRule(
         requiredParameters,
         minWrappingTtl,
         maxWrappingTtl,
-        line);
+        line,
+        stepUp);
   }
 
   private static Map<String, List<Object>> copy(Map<String, List<Object>> m) {

@@ -41,6 +41,7 @@ final class Permissions {
   final List<String> required = new ArrayList<>();
   Duration minWrappingTtl = Duration.ZERO;
   Duration maxWrappingTtl = Duration.ZERO;
+  StepUp stepUp;
   private final EnumMap<Capability, List<String>> granting = new EnumMap<>(Capability.class);
 
   private Permissions(Kind kind, String pattern) {
@@ -99,8 +100,11 @@ final class Permissions {
       allowed.clear();
       denied.clear();
       granting.clear();
+      stepUp = null;
       return;
     }
+    // A step-up requirement of any rule on this pattern applies to the whole pattern.
+    stepUp = StepUp.stricter(stepUp, rule.stepUp());
     capabilities.addAll(rule.capabilities());
     for (Capability c : rule.capabilities()) {
       List<String> names = granting.computeIfAbsent(c, k -> new ArrayList<>());

@@ -67,6 +67,7 @@ final class PolicyDecoder {
     Duration min = Duration.ZERO;
     Duration max = Duration.ZERO;
     HclNode.Entry minEntry = null;
+    StepUp stepUp = null;
     for (HclNode.Entry k : body.entries()) {
       if (!seen.add(k.key())) {
         throw new PolicyParseException(
@@ -83,6 +84,7 @@ final class PolicyDecoder {
           minEntry = k;
         }
         case "max_wrapping_ttl" -> max = duration(k, path);
+        case "step_up" -> stepUp = stepUp(k, path);
         default ->
             throw new PolicyParseException(
                 k.line(), k.column(), "unknown key '" + k.key() + "' in path \"" + path + "\"");
@@ -99,7 +101,40 @@ final class PolicyDecoder {
       return new PathRule(
           path, EnumSet.of(Capability.DENY), Map.of(), Map.of(), List.of(), null, null, e.line());
     }
-    return new PathRule(path, caps, allowed, denied, required, min, max, e.line());
+    return new PathRule(path, caps, allowed, denied, required, min, max, e.line(), stepUp);
+  }
+
+  /** {@code step_up = { mfa = "totp", max_age = "5m", method_id = "..." }}. */
+  private static StepUp stepUp(HclNode.Entry k, String path) {
+    if (!(k.value() instanceof HclNode.Block block)) {
+      throw wrongType(k.value(), "'step_up' in path \"" + path + "\"", "an object");
+    }
+    String mfa = null;
+    String methodId = "";
+    Duration maxAge = Duration.ZERO;
+    for (HclNode.Entry s : block.entries()) {
+      switch (s.key()) {
+        case "mfa" -> mfa = requireText(s);
+        case "method_id" -> methodId = requireText(s);
+        case "max_age" -> maxAge = duration(s, path);
+        default ->
+            throw new PolicyParseException(
+                s.line(),
+                s.column(),
+                "unknown key '"
+                    + s.key()
+                    + "' in step_up of path \""
+                    + path
+                    + "\" (expected mfa, max_age or method_id)");
+      }
+    }
+    if (!StepUp.TOTP.equals(mfa)) {
+      throw new PolicyParseException(
+          k.line(),
+          k.column(),
+          "step_up of path \"" + path + "\" needs mfa = \"totp\" (the only MFA kind)");
+    }
+    return new StepUp(mfa, methodId, maxAge);
   }
 
   private static Set<Capability> capabilities(HclNode.Entry k, String path) {

@@ -83,6 +83,12 @@ public final class SystemBackend implements SecretsEngine {
     return b;
   }
 
+  /** This backend with more paths served under {@code sys/} (e.g. {@code sys/break-glass/}). */
+  public SystemBackend with(List<PathSpec> more) {
+    paths.addAll(more);
+    return this;
+  }
+
   @Override
   public List<PathSpec> paths() {
     return List.copyOf(paths);

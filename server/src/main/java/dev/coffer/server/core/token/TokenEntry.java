@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * @param role the token role it was created against, or {@code ""}
  * @param boundCidrs the networks it may be used from (empty: any)
  * @param lastRenewal when it was last renewed, or {@code null}
+ * @param lastMfaTime when its holder last passed an MFA check (step-up), or {@code null}
  */
 public record TokenEntry(
     String accessor,
@@ -45,7 +46,8 @@ public record TokenEntry(
     String entityId,
     String role,
     List<String> boundCidrs,
-    Instant lastRenewal) {
+    Instant lastRenewal,
+    Instant lastMfaTime) {
 
   /** The stored {@link #numUses} of a token whose last use is being served. */
   public static final long EXHAUSTED = -1;
@@ -59,6 +61,46 @@ public record TokenEntry(
     entityId = entityId == null ? "" : entityId;
     role = role == null ? "" : role;
     boundCidrs = boundCidrs == null ? List.of() : List.copyOf(boundCidrs);
+  }
+
+  /** A token that has not passed an MFA check. */
+  public TokenEntry(
+      String accessor,
+      List<String> policies,
+      Map<String, String> meta,
+      String displayName,
+      long numUses,
+      Instant creationTime,
+      long creationTtl,
+      Instant expireTime,
+      long explicitMaxTtl,
+      long period,
+      boolean renewable,
+      String parentHash,
+      String path,
+      String entityId,
+      String role,
+      List<String> boundCidrs,
+      Instant lastRenewal) {
+    this(
+        accessor,
+        policies,
+        meta,
+        displayName,
+        numUses,
+        creationTime,
+        creationTtl,
+        expireTime,
+        explicitMaxTtl,
+        period,
+        renewable,
+        parentHash,
+        path,
+        entityId,
+        role,
+        boundCidrs,
+        lastRenewal,
+        null);
   }
 
   /** Whether the token has no parent. */
@@ -103,7 +145,8 @@ public record TokenEntry(
         entityId,
         role,
         boundCidrs,
-        lastRenewal);
+        lastRenewal,
+        lastMfaTime);
   }
 
   /** A copy renewed at {@code now} to expire at {@code newExpiry}. */
@@ -125,7 +168,8 @@ public record TokenEntry(
         entityId,
         role,
         boundCidrs,
-        now);
+        now,
+        lastMfaTime);
   }
 
   /** A copy without a parent (after {@code revoke-orphan} of its parent). */
@@ -147,7 +191,31 @@ public record TokenEntry(
         entityId,
         role,
         boundCidrs,
-        lastRenewal);
+        lastRenewal,
+        lastMfaTime);
+  }
+
+  /** A copy whose holder passed an MFA check at {@code when}. */
+  public TokenEntry withLastMfaTime(Instant when) {
+    return new TokenEntry(
+        accessor,
+        policies,
+        meta,
+        displayName,
+        numUses,
+        creationTime,
+        creationTtl,
+        expireTime,
+        explicitMaxTtl,
+        period,
+        renewable,
+        parentHash,
+        path,
+        entityId,
+        role,
+        boundCidrs,
+        lastRenewal,
+        when);
   }
 
   @Override
@@ -174,6 +242,7 @@ public record TokenEntry(
     m.put("role", role);
     m.put("bound_cidrs", boundCidrs);
     m.put("last_renewal", lastRenewal == null ? null : lastRenewal.toString());
+    m.put("last_mfa_time", lastMfaTime == null ? null : lastMfaTime.toString());
     return m;
   }
 
@@ -196,7 +265,8 @@ public record TokenEntry(
         (String) m.get("entity_id"),
         (String) m.get("role"),
         (List<String>) m.get("bound_cidrs"),
-        instant(m.get("last_renewal")));
+        instant(m.get("last_renewal")),
+        instant(m.get("last_mfa_time")));
   }
 
   private static Map<String, String> withoutNulls(Map<String, String> meta) {

@@ -42,6 +42,7 @@ public final class TokenStore {
   private final Barrier barrier;
   private final Storage storage;
   private final Clock clock;
+  private volatile IssuanceGuard guard = IssuanceGuard.NONE;
 
   /** A store inside {@code barrier}. */
   public TokenStore(Barrier barrier, Clock clock) {
@@ -137,6 +138,42 @@ public final class TokenStore {
     return id;
   }
 
+  /** Installs the check every new token must pass (see {@link IssuanceGuard}). */
+  public void setIssuanceGuard(IssuanceGuard guard) {
+    this.guard = guard == null ? IssuanceGuard.NONE : guard;
+  }
+
+  /**
+   * Stores a new token past the {@link IssuanceGuard} and returns its id: only for break-glass
+   * grant tokens, which carry what the guard refuses everywhere else.
+   */
+  public String issueUnguarded(TokenEntry entry) {
+    String id = TokenIds.newTokenId();
+    store(id, entry);
+    return id;
+  }
+
+  /**
+   * Records that the holder of the token with this accessor passed an MFA check at {@code when}
+   * (step-up, MFA login); nothing happens if there is no such token.
+   */
+  public void recordMfa(String accessor, Instant when) {
+    byAccessor(accessor)
+        .ifPresent(
+            s ->
+                storage.transaction(
+                    tx -> {
+                      read(tx, s.idHash())
+                          .ifPresent(e -> write(tx, s.idHash(), e.withLastMfaTime(when)));
+                      return null;
+                    }));
+  }
+
+  /** Revokes the token with this accessor and its subtree; nothing happens if there is none. */
+  public void revokeByAccessor(String accessor) {
+    byAccessor(accessor).ifPresent(s -> revokeTree(s.idHash()));
+  }
+
   /** Revokes the token with this id and its subtree; nothing happens if there is none. */
   public void revoke(String id) {
     if (plausible(id)) {
@@ -224,9 +261,15 @@ public final class TokenStore {
   /**
    * Stores a new token under {@code id} with its indexes.
    *
-   * @throws CofferException 400 if a token with this id exists
+   * @throws CofferException 400 if a token with this id exists, or the {@link IssuanceGuard}
+   *     refuses it
    */
   void create(String id, TokenEntry entry) {
+    guard.check(entry);
+    store(id, entry);
+  }
+
+  private void store(String id, TokenEntry entry) {
     checkId(id);
     String h = hash(id);
     storage.transaction(

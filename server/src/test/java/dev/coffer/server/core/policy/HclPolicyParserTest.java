@@ -166,11 +166,11 @@ class HclPolicyParserTest {
                     """
                     path "secret/*" {
                       capabilities = ["read"]
-                      step_up = { mfa = "totp", max_age = "5m" }
+                      control_group = { max_ttl = "5m" }
                     }
                     """))
         .isInstanceOf(PolicyParseException.class)
-        .hasMessageContaining("line 3, column 3: unknown key 'step_up' in path \"secret/*\"");
+        .hasMessageContaining("line 3, column 3: unknown key 'control_group' in path \"secret/*\"");
   }
 
   @Test
