@@ -29,6 +29,9 @@ import java.util.TreeMap;
  *   <li>{@code killswitch.heartbeat.url}, {@code .interval}, {@code .timeout}, {@code .failures},
  *       {@code .rotate}, {@code .seal} — the dead-man heartbeat, optional (see {@link
  *       HeartbeatConfig})
+ *   <li>{@code lease.revoke_workers}, {@code lease.max_revoke_attempts}, {@code
+ *       lease.revoke_backoff_initial}, {@code lease.tick}, {@code lease.periodic_interval} — see
+ *       {@link LeaseConfig}
  * </ul>
  *
  * <p>{@link #toString()} never shows a storage or seal option value: any of them may be secret.
@@ -68,7 +71,12 @@ public final class CofferConfig {
           STORAGE_TYPE,
           SEAL_TYPE,
           LOG_LEVEL,
-          PLUGIN_DIRECTORY);
+          PLUGIN_DIRECTORY,
+          LeaseConfig.REVOKE_WORKERS,
+          LeaseConfig.MAX_REVOKE_ATTEMPTS,
+          LeaseConfig.REVOKE_BACKOFF_INITIAL,
+          LeaseConfig.TICK,
+          LeaseConfig.PERIODIC_INTERVAL);
 
   private final ListenerConfig listener;
   private final String storageType;
@@ -78,6 +86,7 @@ public final class CofferConfig {
   private final LogLevel logLevel;
   private final Path pluginDirectory;
   private final HeartbeatConfig heartbeat;
+  private final LeaseConfig lease;
 
   private CofferConfig(
       ListenerConfig listener,
@@ -87,7 +96,8 @@ public final class CofferConfig {
       Map<String, String> sealOptions,
       LogLevel logLevel,
       Path pluginDirectory,
-      HeartbeatConfig heartbeat) {
+      HeartbeatConfig heartbeat,
+      LeaseConfig lease) {
     this.listener = listener;
     this.storageType = storageType;
     this.storageOptions = storageOptions;
@@ -96,6 +106,7 @@ public final class CofferConfig {
     this.logLevel = logLevel;
     this.pluginDirectory = pluginDirectory;
     this.heartbeat = heartbeat;
+    this.lease = lease;
   }
 
   /** A builder that starts from the defaults. */
@@ -148,6 +159,11 @@ public final class CofferConfig {
     return Optional.ofNullable(heartbeat);
   }
 
+  /** The {@code lease} section. */
+  public LeaseConfig lease() {
+    return lease;
+  }
+
   /** A copy of this configuration in a builder, to derive another one. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -171,6 +187,7 @@ public final class CofferConfig {
       b.set(HeartbeatConfig.ROTATE, Boolean.toString(heartbeat.rotate()));
       b.set(HeartbeatConfig.SEAL, Boolean.toString(heartbeat.seal()));
     }
+    lease.toValues().forEach(b::set);
     return b;
   }
 
@@ -291,7 +308,8 @@ public final class CofferConfig {
           Collections.unmodifiableMap(new TreeMap<>(sealOptions)),
           logLevel,
           pluginDirectory,
-          HeartbeatConfig.from(values));
+          HeartbeatConfig.from(values),
+          LeaseConfig.from(values));
     }
 
     private long maxRequestSize() {

@@ -80,6 +80,10 @@ final class EnvironmentOverrides {
       String key = "listener." + rest.substring("listener_".length());
       return CofferConfig.KNOWN_KEYS.contains(key) ? key : null;
     }
+    if (rest.startsWith("lease_")) {
+      String key = "lease." + rest.substring("lease_".length());
+      return CofferConfig.KNOWN_KEYS.contains(key) ? key : null;
+    }
     if (rest.equals(CofferConfig.LOG_LEVEL) || rest.equals(CofferConfig.PLUGIN_DIRECTORY)) {
       return rest;
     }

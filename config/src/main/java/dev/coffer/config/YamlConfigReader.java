@@ -22,7 +22,8 @@ import java.util.Set;
  * CofferConfig.Builder#build()}.
  */
 final class YamlConfigReader {
-  private static final Set<String> SECTIONS = Set.of("listener", "storage", "seal", "killswitch");
+  private static final Set<String> SECTIONS =
+      Set.of("listener", "storage", "seal", "lease", "killswitch");
   private static final Set<String> LISTENER_KEYS =
       Set.of("address", "tls_cert_file", "tls_key_file", "max_request_size");
   private static final Set<String> TOP_LEVEL_SCALARS =

@@ -1,8 +1,10 @@
 package dev.coffer.server;
 
 import dev.coffer.config.CofferConfig;
+import dev.coffer.config.LeaseConfig;
 import dev.coffer.server.core.Core;
 import dev.coffer.server.core.PluginRegistry;
+import dev.coffer.server.core.lease.LeaseSettings;
 import dev.coffer.server.http.HttpServer;
 import dev.coffer.spi.Seal;
 import dev.coffer.spi.SealFactory;
@@ -28,11 +30,14 @@ public final class CofferServer implements AutoCloseable {
   private final Core core;
   private final HttpServer http;
   private final String devRootToken;
+  private final HeartbeatMonitor heartbeat;
 
-  private CofferServer(Core core, HttpServer http, String devRootToken) {
+  private CofferServer(
+      Core core, HttpServer http, String devRootToken, HeartbeatMonitor heartbeat) {
     this.core = core;
     this.http = http;
     this.devRootToken = devRootToken;
+    this.heartbeat = heartbeat;
   }
 
   /**
@@ -98,7 +103,19 @@ public final class CofferServer implements AutoCloseable {
     }
     Core core;
     try {
-      core = new Core(storage, seal, registry, clock);
+      LeaseConfig lease = config.lease();
+      core =
+          new Core(
+              storage,
+              seal,
+              registry,
+              clock,
+              new LeaseSettings(
+                  lease.revokeWorkers(),
+                  lease.maxRevokeAttempts(),
+                  lease.revokeBackoffInitial(),
+                  lease.tick(),
+                  lease.periodicInterval()));
       core.setStorageType(config.storageType());
     } catch (RuntimeException e) {
       closeQuietly(seal);
@@ -147,7 +164,15 @@ public final class CofferServer implements AutoCloseable {
     try {
       HttpServer http = HttpServer.start(config.listener(), core);
       LOG.info("listening on {}", http.url());
-      return new CofferServer(core, http, devRootToken);
+      HeartbeatMonitor heartbeat =
+          config
+              .heartbeat()
+              .map(
+                  hb ->
+                      HeartbeatMonitor.start(
+                          hb, (rotate, seal) -> core.fireKillswitch(rotate, seal, "heartbeat")))
+              .orElse(null);
+      return new CofferServer(core, http, devRootToken, heartbeat);
     } catch (RuntimeException e) {
       closeQuietly(core);
       throw new StartupException(e.getMessage(), e);
@@ -177,6 +202,9 @@ public final class CofferServer implements AutoCloseable {
   /** Stops listening, then seals and closes the core, the seal and the storage. */
   @Override
   public void close() {
+    if (heartbeat != null) {
+      heartbeat.close();
+    }
     try {
       http.close();
     } finally {

@@ -14,14 +14,14 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /** Builds plugin jars at test time from compiled test classes. */
-final class PluginJars {
+public final class PluginJars {
   private PluginJars() {}
 
   /**
    * Writes {@code jar} holding every class of {@code plugin}'s package and a services file naming
    * {@code plugin}; its manifest's {@code Implementation-Version} is {@code 7.7.7-test}.
    */
-  static Path write(Path jar, Class<?> plugin) throws IOException {
+  public static Path write(Path jar, Class<?> plugin) throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "7.7.7-test");
@@ -30,7 +30,7 @@ final class PluginJars {
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream j = new JarOutputStream(out, manifest);
         Stream<Path> files = Files.list(classes.resolve(folder))) {
-      for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
         j.putNextEntry(new JarEntry(folder + "/" + f.getFileName()));
         try (InputStream in = Files.newInputStream(f)) {
           in.transferTo(j);

@@ -11,10 +11,15 @@ import dev.coffer.server.core.identity.EntityResolver;
 import dev.coffer.server.core.identity.EntityStore;
 import dev.coffer.server.core.identity.IdentityBackend;
 import dev.coffer.server.core.identity.StoredEntityResolver;
+import dev.coffer.server.core.killswitch.KillswitchReport;
+import dev.coffer.server.core.killswitch.KillswitchService;
+import dev.coffer.server.core.lease.LeaseManager;
+import dev.coffer.server.core.lease.LeaseSettings;
 import dev.coffer.server.core.mfa.Mfa;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
+import dev.coffer.server.core.mount.PeriodicRunner;
 import dev.coffer.server.core.policy.Capability;
 import dev.coffer.server.core.policy.store.PasswordPolicyStore;
 import dev.coffer.server.core.policy.store.PolicyStore;
@@ -81,6 +86,9 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final PresentedCodes mfaCodes = new PresentedCodes(mfaCheck);
   private final BreakGlass breakGlass;
   private final ExpirySweeper breakGlassExpiry;
+  private final LeaseManager leases;
+  private final KillswitchService killswitch;
+  private final PeriodicRunner periodic;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
   private volatile SealControls.ClusterInfo cluster;
@@ -95,6 +103,19 @@ public final class Core implements RequestHandler, AutoCloseable {
    * @param clock the clock for every timestamp
    */
   public Core(StorageBackend storage, Seal seal, PluginRegistry plugins, Clock clock) {
+    this(storage, seal, plugins, clock, LeaseSettings.defaults());
+  }
+
+  /**
+   * A sealed core as {@link #Core(StorageBackend, Seal, PluginRegistry, Clock)}, with these lease
+   * settings (revocation workers, retries, tick).
+   */
+  public Core(
+      StorageBackend storage,
+      Seal seal,
+      PluginRegistry plugins,
+      Clock clock,
+      LeaseSettings leaseSettings) {
     this.storage = storage;
     this.seal = seal;
     this.clock = clock;
@@ -127,6 +148,9 @@ public final class Core implements RequestHandler, AutoCloseable {
             new StepUpGate(mfaCodes, tokens, clock),
             breakGlass.restrictedPolicies());
     this.wrapping = new ResponseWrapping(barrier, tokens, callers, clock);
+    this.leases = LeaseWiring.wire(barrier, storage, clock, leaseSettings, mounts, tokens, audit);
+    this.periodic = new PeriodicRunner(mounts, clock);
+    this.killswitch = new KillswitchService(leases, tokens, mounts, audit);
     LoginTokens loginTokens = new LoginTokens(tokens);
     this.mfa =
         new Mfa(
@@ -156,9 +180,11 @@ public final class Core implements RequestHandler, AutoCloseable {
                         audit,
                         guard,
                         wrapping,
-                        passwordPolicies),
+                        passwordPolicies,
+                        leases),
                     mfa.systemPaths())
-                .with(new BreakGlassPaths(breakGlass).paths())));
+                .with(new BreakGlassPaths(breakGlass).paths())
+                .with(killswitch.paths())));
     MountEntry identity = IdentityBackend.entry();
     mounts.addBuiltIn(
         new MountedEngine(identity, IdentityBackend.create(entities, mfa.identityPaths())));
@@ -174,6 +200,7 @@ public final class Core implements RequestHandler, AutoCloseable {
             guard,
             new LoginHandler(loginTokens, entityResolver(), mfa.logins()),
             wrapping,
+            leases,
             clock,
             mfaCodes);
     this.storageType = "";
@@ -268,6 +295,23 @@ public final class Core implements RequestHandler, AutoCloseable {
     return mfa.verifier();
   }
 
+  /** The lease manager (the killswitch revokes every lease through it). */
+  public LeaseManager leases() {
+    return leases;
+  }
+
+  /**
+   * Runs the background work once, now, on this thread: every engine's periodic work, then the
+   * revocation of every due lease (for tests with a controlled clock).
+   */
+  public void runPeriodicTasks() {
+    shared(
+        () -> {
+          periodic.run();
+          leases.expireDue();
+        });
+  }
+
   /** The resolver auth methods use to map a login's alias to an identity entity. */
   public EntityResolver entityResolver() {
     return new StoredEntityResolver(entities);
@@ -297,6 +341,9 @@ public final class Core implements RequestHandler, AutoCloseable {
         return pipeline.route(request, path);
       } finally {
         lock.unlock();
+        if (killswitch.takeSealRequest()) {
+          seal();
+        }
       }
     } catch (CofferException e) {
       return new CoreResult.Failed(request.requestId(), e);
@@ -307,6 +354,21 @@ public final class Core implements RequestHandler, AutoCloseable {
       return new CoreResult.Failed(
           request.requestId(), new CofferException(ErrorCode.INTERNAL, "internal error"));
     }
+  }
+
+  /**
+   * Fires the killswitch from outside a request (the dead-man heartbeat): revokes every lease and
+   * non-root token, rotates with {@code rotate}, seals afterwards with {@code seal}.
+   *
+   * @throws CofferException if the core is sealed (there is nothing to revoke then)
+   */
+  public KillswitchReport fireKillswitch(boolean rotate, boolean seal, String trigger) {
+    KillswitchReport[] report = new KillswitchReport[1];
+    shared(() -> report[0] = killswitch.fire(rotate, seal, trigger));
+    if (seal) {
+      seal();
+    }
+    return report[0];
   }
 
   /** Seals and closes the engines, the seal and the storage. */
@@ -352,6 +414,28 @@ public final class Core implements RequestHandler, AutoCloseable {
     }
   }
 
+  /** Runs background work under the shared lock, only while unsealed; never waits long. */
+  private boolean background(Runnable work) {
+    Lock lock = state.readLock();
+    try {
+      if (!lock.tryLock(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    try {
+      if (seals.sealed()) {
+        return false;
+      }
+      work.run();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void requireUnsealed() {
     if (seals.sealed()) {
       throw new CofferException(ErrorCode.SEALED, "Coffer is sealed");
@@ -388,10 +472,12 @@ public final class Core implements RequestHandler, AutoCloseable {
       mounts.auth().load();
       audit.load();
       breakGlassExpiry.start();
+      leases.start(Core.this::background, periodic);
     }
 
     @Override
     public void sealing() {
+      leases.stop();
       audit.closeAll();
       mounts.closeAll();
       cluster = null;

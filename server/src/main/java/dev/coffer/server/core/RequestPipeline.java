@@ -3,6 +3,7 @@ package dev.coffer.server.core;
 import dev.coffer.server.core.audit.AuditBroker;
 import dev.coffer.server.core.authz.PolicyAccessControl;
 import dev.coffer.server.core.breakglass.BreakGlassTag;
+import dev.coffer.server.core.lease.LeaseManager;
 import dev.coffer.server.core.mount.Dispatch;
 import dev.coffer.server.core.mount.MountedEngine;
 import dev.coffer.server.core.mount.Mounts;
@@ -24,10 +25,11 @@ import java.util.Optional;
 /**
  * The path of one routed request through the core, in order: match the mount and path, authenticate
  * the token, resolve the operation (create or update), audit the request (fail closed), authorize,
- * admit (quotas), serve, issue the token of a login, wrap the response if asked, audit the outcome.
- * {@link Core} runs it under its shared lock once unsealed.
+ * admit (quotas), serve, issue the token of a login, store the lease of a leased secret, wrap the
+ * response if asked, audit the outcome. {@link Core} runs it under its shared lock once unsealed.
  */
 final class RequestPipeline {
+  private static final String SYSTEM_MOUNT = "sys/";
   private final TokenStore tokens;
   private final CallerTokens callers;
   private final Mounts mounts;
@@ -36,6 +38,7 @@ final class RequestPipeline {
   private final QuotaGuard guard;
   private final LoginHandler logins;
   private final ResponseWrapping wrapping;
+  private final LeaseManager leases;
   private final Clock clock;
   private final PresentedCodes mfaCodes;
 
@@ -48,6 +51,7 @@ final class RequestPipeline {
       QuotaGuard guard,
       LoginHandler logins,
       ResponseWrapping wrapping,
+      LeaseManager leases,
       Clock clock,
       PresentedCodes mfaCodes) {
     this.tokens = tokens;
@@ -58,6 +62,7 @@ final class RequestPipeline {
     this.guard = guard;
     this.logins = logins;
     this.wrapping = wrapping;
+    this.leases = leases;
     this.clock = clock;
     this.mfaCodes = mfaCodes;
   }
@@ -121,6 +126,17 @@ final class RequestPipeline {
       Response response = Dispatch.invoke(resolved);
       if (response.login() != null) {
         response = logins.answer(match.get().mount().entry(), path, response.login());
+      }
+      if (response.lease() != null && !SYSTEM_MOUNT.equals(match.get().mount().entry().path())) {
+        // Stored before anything goes out: a secret whose lease is not stored is never answered.
+        String creator = token == null ? "" : tokens.idHash(request.token());
+        response =
+            response.withLease(
+                leases.register(
+                    match.get().mount().entry(),
+                    resolved.request().path(),
+                    creator,
+                    response.lease()));
       }
       WrapInfo wrap = wrapping.apply(request.requestId(), request.wrapTtl(), path, response);
       if (wrap != null) {

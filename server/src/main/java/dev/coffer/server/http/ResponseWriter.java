@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Renders a {@link CoreResult} as Vault does: the envelope, {@code {"errors":[...]}}, or raw. */
+/**
+ * Renders a {@link CoreResult} as Vault does: the envelope (with {@code lease_id}, {@code
+ * renewable} and {@code lease_duration} of a leased secret), {@code {"errors":[...]}}, or raw.
+ */
 final class ResponseWriter {
   static final String JSON = "application/json";
 
@@ -37,11 +40,16 @@ final class ResponseWriter {
       return;
     }
     Response r = ok.response() == null ? Response.empty() : ok.response();
-    if (r.data() == null && r.warnings().isEmpty() && r.auth() == null) {
+    if (r.data() == null && r.warnings().isEmpty() && r.auth() == null && r.lease() == null) {
       ctx.status(204);
       return;
     }
     Map<String, Object> env = envelope(ok.requestId(), r.data(), r.warnings());
+    if (r.lease() != null) {
+      env.put("lease_id", r.lease().leaseId());
+      env.put("renewable", r.lease().renewable());
+      env.put("lease_duration", r.lease().ttl().getSeconds());
+    }
     env.put("auth", r.auth() == null ? null : auth(r.auth()));
     send(ctx, 200, env, head);
   }

@@ -34,6 +34,10 @@ final class VaultApi {
     this.expectContinue = expectContinue;
   }
 
+  String token() {
+    return token;
+  }
+
   VaultApi withToken(String otherToken) {
     return new VaultApi(base, otherToken, headers, expectContinue);
   }

@@ -49,6 +49,11 @@ public final class MountedEngine {
     return engine == null ? List.of() : engine.rotateAll();
   }
 
+  /** The running engine, if any. */
+  java.util.Optional<SecretsEngine> engine() {
+    return java.util.Optional.ofNullable(engine);
+  }
+
   void close() {
     if (engine != null) {
       engine.close();

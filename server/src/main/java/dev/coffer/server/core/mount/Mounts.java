@@ -33,6 +33,7 @@ public final class Mounts {
   private volatile Map<String, MountedEngine> builtIns = Map.of();
   private volatile Map<String, MountedEngine> routes = Map.of();
   private final AuthMounts auth;
+  private volatile java.util.function.Consumer<MountEntry> beforeDisable = e -> {};
 
   /**
    * An empty table; built-in mounts are added with {@link #addBuiltIn}; engines generate passwords
@@ -54,6 +55,28 @@ public final class Mounts {
   /** The auth methods mounted under {@code auth/} (their own table, routed here). */
   public AuthMounts auth() {
     return auth;
+  }
+
+  /**
+   * Runs {@code hook} before a mount is disabled (the lease manager revokes its leases); if it
+   * throws, the mount stays.
+   */
+  public void beforeDisable(java.util.function.Consumer<MountEntry> hook) {
+    this.beforeDisable = hook;
+  }
+
+  /** The running engine mounted exactly at {@code path} with this uuid, if any. */
+  public Optional<SecretsEngine> engineAt(String path, String uuid) {
+    MountedEngine m = routes.get(path);
+    if (m == null || !m.entry().uuid().equals(uuid)) {
+      return Optional.empty();
+    }
+    return m.engine();
+  }
+
+  /** Every running mount (built-ins and auth methods included). */
+  List<MountedEngine> running() {
+    return List.copyOf(routes.values());
   }
 
   /** The plugins engine types are found in. */
@@ -231,6 +254,7 @@ public final class Mounts {
     if (m == null) {
       return;
     }
+    beforeDisable.accept(m.entry());
     List<MountEntry> table = new ArrayList<>(entries());
     table.removeIf(e -> e.path().equals(path));
     MountTable.save(storage(), table);

@@ -1,6 +1,8 @@
 package dev.coffer.server.core.sys;
 
 import dev.coffer.server.core.audit.AuditBroker;
+import dev.coffer.server.core.lease.LeaseCounts;
+import dev.coffer.server.core.lease.LeaseManager;
 import dev.coffer.spi.Operation;
 import dev.coffer.spi.PathSpec;
 import dev.coffer.spi.Request;
@@ -16,14 +18,19 @@ import java.util.Map;
  * Timestamp, Gauges, Counters, Samples}), inside the usual envelope. Today: whether each audit
  * device can record ({@code coffer.audit.device.up}, 1 or 0, labelled with the device path) and how
  * many cannot ({@code coffer.audit.devices_down}), so a device that is down shows in monitoring as
- * well as in {@code sys/health}.
+ * well as in {@code sys/health}; the lease and irrevocable lease counts ({@code
+ * coffer.expire.num_leases}, {@code coffer.expire.num_irrevocable_leases}) and the revocations done
+ * and failed since unseal ({@code coffer.expire.revoked}, {@code coffer.expire.revoke_failures},
+ * counters).
  */
 final class MetricsPaths {
   private final AuditBroker audit;
+  private final LeaseManager leases;
   private final Clock clock;
 
-  MetricsPaths(AuditBroker audit, Clock clock) {
+  MetricsPaths(AuditBroker audit, LeaseManager leases, Clock clock) {
     this.audit = audit;
+    this.leases = leases;
     this.clock = clock;
   }
 
@@ -43,12 +50,27 @@ final class MetricsPaths {
       down += d.getValue() ? 0 : 1;
     }
     gauges.add(gauge("coffer.audit.devices_down", down, Map.of()));
+    LeaseCounts c = leases.counts();
+    gauges.add(gauge("coffer.expire.num_leases", c.leases(), Map.of()));
+    gauges.add(gauge("coffer.expire.num_irrevocable_leases", c.irrevocable(), Map.of()));
+    List<Map<String, Object>> counters = new ArrayList<>();
+    counters.add(counter("coffer.expire.revoked", c.revoked()));
+    counters.add(counter("coffer.expire.revoke_failures", c.revokeFailures()));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("Timestamp", clock.instant().toString());
     data.put("Gauges", gauges);
-    data.put("Counters", List.of());
+    data.put("Counters", counters);
     data.put("Samples", List.of());
     return Response.of(data);
+  }
+
+  private static Map<String, Object> counter(String name, long count) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("Name", name);
+    m.put("Count", count);
+    m.put("Sum", count);
+    m.put("Labels", Map.of());
+    return m;
   }
 
   private static Map<String, Object> gauge(String name, long value, Map<String, String> labels) {

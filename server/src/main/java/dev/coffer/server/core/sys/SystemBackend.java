@@ -4,6 +4,7 @@ import dev.coffer.server.core.audit.AuditBroker;
 import dev.coffer.server.core.authz.PolicyAccessControl;
 import dev.coffer.server.core.authz.TokenLookup;
 import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.server.core.lease.LeaseManager;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.server.core.mount.Mounts;
 import dev.coffer.server.core.policy.store.PasswordPolicyStore;
@@ -56,7 +57,8 @@ public final class SystemBackend implements SecretsEngine {
       AuditBroker audit,
       QuotaGuard quotas,
       ResponseWrapping wrapping,
-      PasswordPolicyStore passwordPolicies) {}
+      PasswordPolicyStore passwordPolicies,
+      LeaseManager leases) {}
 
   /** The system backend over these services. */
   public static SystemBackend create(Services s) {
@@ -76,10 +78,11 @@ public final class SystemBackend implements SecretsEngine {
     b.paths.addAll(new AuthPaths(s.mounts()).paths());
     b.paths.addAll(new AuditPaths(s.audit()).paths());
     b.paths.addAll(new AccessLogPaths(s.audit().accessLog()).paths());
-    b.paths.addAll(new MetricsPaths(s.audit(), s.clock()).paths());
+    b.paths.addAll(new MetricsPaths(s.audit(), s.leases(), s.clock()).paths());
     b.paths.addAll(new QuotaPaths(s.quotas(), s.mounts()).paths());
     b.paths.addAll(new PluginPaths(s.mounts().plugins()).paths());
     b.paths.addAll(new WrappingPaths(s.wrapping()).paths());
+    b.paths.addAll(new LeasePaths(s.leases()).paths());
     return b;
   }
 

@@ -43,12 +43,30 @@ public final class TokenStore {
   private final Storage storage;
   private final Clock clock;
   private volatile IssuanceGuard guard = IssuanceGuard.NONE;
+  private volatile TokenLeases leases = TokenLeases.NONE;
 
   /** A store inside {@code barrier}. */
   public TokenStore(Barrier barrier, Clock clock) {
     this.barrier = barrier;
     this.storage = barrier.root();
     this.clock = clock;
+  }
+
+  /** Tells {@code hooks} when tokens are created, renewed and revoked (the lease manager). */
+  public void setLeases(TokenLeases hooks) {
+    this.leases = hooks == null ? TokenLeases.NONE : hooks;
+  }
+
+  /** The HMAC of a token id, which names the token in storage and in lease indexes. */
+  public String idHash(String id) {
+    return hash(id);
+  }
+
+  /** Revokes the token with this id HMAC and its subtree (a token lease expired). */
+  public void revokeByHash(String idHash) {
+    if (idHash != null && !idHash.isEmpty() && read(storage, idHash).isPresent()) {
+      revokeTree(idHash);
+    }
   }
 
   /** A token and the HMAC of its id, which names it in storage. */
@@ -282,6 +300,7 @@ public final class TokenStore {
           if (!entry.orphan()) {
             tx.put(PARENT_PREFIX + entry.parentHash() + "/" + h, Json.write(Map.of()));
           }
+          leases.created(tx, h, entry);
           return null;
         });
   }
@@ -292,6 +311,7 @@ public final class TokenStore {
         tx -> {
           Optional<TokenEntry> renewed = read(tx, idHash).map(e -> e.renewed(now, newExpiry));
           renewed.ifPresent(e -> write(tx, idHash, e));
+          renewed.ifPresent(e -> leases.renewed(tx, idHash, e));
           return renewed;
         });
   }
@@ -303,27 +323,29 @@ public final class TokenStore {
 
   /** Revokes the token with this hash and every descendant. */
   void revokeTree(String idHash) {
-    storage.transaction(
-        tx -> {
-          List<String[]> rows = new ArrayList<>();
-          List<String> doomed = new ArrayList<>();
-          Deque<String> todo = new ArrayDeque<>(List.of(idHash));
-          while (!todo.isEmpty()) {
-            String h = todo.pop();
-            doomed.add(h);
-            for (String child : tx.list(PARENT_PREFIX + h + "/")) {
-              rows.add(new String[] {h, child});
-              todo.push(child);
-            }
-          }
-          for (String[] row : rows) {
-            tx.delete(PARENT_PREFIX + row[0] + "/" + row[1]);
-          }
-          for (String h : doomed) {
-            deleteOne(tx, h);
-          }
-          return null;
-        });
+    List<String> revoked =
+        storage.transaction(
+            tx -> {
+              List<String[]> rows = new ArrayList<>();
+              List<String> doomed = new ArrayList<>();
+              Deque<String> todo = new ArrayDeque<>(List.of(idHash));
+              while (!todo.isEmpty()) {
+                String h = todo.pop();
+                doomed.add(h);
+                for (String child : tx.list(PARENT_PREFIX + h + "/")) {
+                  rows.add(new String[] {h, child});
+                  todo.push(child);
+                }
+              }
+              for (String[] row : rows) {
+                tx.delete(PARENT_PREFIX + row[0] + "/" + row[1]);
+              }
+              for (String h : doomed) {
+                deleteOne(tx, h);
+              }
+              return doomed;
+            });
+    leases.revoked(revoked);
   }
 
   /** Revokes only the token with this hash; its children become orphans. */
@@ -337,6 +359,7 @@ public final class TokenStore {
           deleteOne(tx, idHash);
           return null;
         });
+    leases.revoked(List.of(idHash));
   }
 
   /** The stored entry at this hash, dead or alive. */

@@ -2,13 +2,16 @@ package dev.coffer.server.core.wrapping;
 
 import dev.coffer.spi.AuthResult;
 import dev.coffer.spi.Response;
+import dev.coffer.spi.SecretLease;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A response as stored inside the barrier while it is wrapped: {@code {data, warnings, auth}}, the
- * {@code auth} block with its client token (the barrier encrypts it).
+ * A response as stored inside the barrier while it is wrapped: {@code {data, warnings, auth,
+ * lease}}, the {@code auth} block with its client token (the barrier encrypts it), the lease only
+ * as its id, duration and renewability (the engine's internal data stays on the lease).
  */
 final class ResponseCodec {
   private ResponseCodec() {}
@@ -18,16 +21,36 @@ final class ResponseCodec {
     m.put("data", r.data());
     m.put("warnings", r.warnings());
     m.put("auth", r.auth() == null ? null : encode(r.auth()));
+    if (r.lease() != null) {
+      Map<String, Object> lease = new LinkedHashMap<>();
+      lease.put("lease_id", r.lease().leaseId());
+      lease.put("lease_duration", r.lease().ttl().getSeconds());
+      lease.put("renewable", r.lease().renewable());
+      m.put("lease", lease);
+    }
     return m;
   }
 
   @SuppressWarnings("unchecked")
   static Response decode(Map<String, Object> m) {
     Object auth = m.get("auth");
-    return new Response(
-        (Map<String, Object>) m.get("data"),
-        (List<String>) m.get("warnings"),
-        auth instanceof Map<?, ?> a ? decodeAuth((Map<String, Object>) a) : null);
+    Response r =
+        new Response(
+            (Map<String, Object>) m.get("data"),
+            (List<String>) m.get("warnings"),
+            auth instanceof Map<?, ?> a ? decodeAuth((Map<String, Object>) a) : null);
+    if (m.get("lease") instanceof Map<?, ?> lease) {
+      r =
+          r.withLease(
+              new SecretLease(
+                  (String) lease.get("lease_id"),
+                  "",
+                  Duration.ofSeconds(number(lease.get("lease_duration"))),
+                  Duration.ZERO,
+                  Boolean.TRUE.equals(lease.get("renewable")),
+                  null));
+    }
+    return r;
   }
 
   private static Map<String, Object> encode(AuthResult a) {

@@ -1,6 +1,5 @@
-package dev.coffer.server.core.sys;
+package dev.coffer.server.core.killswitch;
 
-import dev.coffer.server.core.killswitch.KillswitchReport;
 import dev.coffer.spi.FieldType;
 import dev.coffer.spi.Operation;
 import dev.coffer.spi.PathSpec;
@@ -12,7 +11,7 @@ import java.util.List;
  * {@code sys/killswitch} (sudo): revokes every lease and every non-root token now; with {@code
  * rotate} runs every configured rotator, with {@code seal} seals once the answer is sent.
  */
-final class KillswitchPaths {
+public final class KillswitchPaths {
 
   /** Fires the killswitch for a request; the core seals afterwards when asked. */
   @FunctionalInterface
@@ -26,7 +25,8 @@ final class KillswitchPaths {
     this.trigger = trigger;
   }
 
-  List<PathSpec> paths() {
+  /** The {@code sys/killswitch} path. */
+  public List<PathSpec> paths() {
     return List.of(
         PathSpec.builder("killswitch")
             .field("rotate", FieldType.BOOL, "also run every configured rotator")

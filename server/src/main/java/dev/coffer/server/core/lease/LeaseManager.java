@@ -1,0 +1,374 @@
+package dev.coffer.server.core.lease;
+
+import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.server.core.mount.MountEntry;
+import dev.coffer.spi.CofferException;
+import dev.coffer.spi.Durations;
+import dev.coffer.spi.ErrorCode;
+import dev.coffer.spi.SecretLease;
+import dev.coffer.spi.SecretsEngine;
+import dev.coffer.spi.StorageBackend;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every lease of a dynamic secret or of a token with a TTL: issues them, answers the {@code
+ * sys/leases} API, and revokes them when they expire (through {@link ExpiryScheduler}'s workers) or
+ * when asked. Leases live only in storage ({@link LeaseStore}); unsealing loads nothing.
+ *
+ * <p>Public for the core, the system backend and the killswitch: {@link #revokeAll()}, {@link
+ * #revokePrefix}, {@link #counts()}.
+ */
+public final class LeaseManager {
+  private final LeaseStore store;
+  private final Clock clock;
+  private final LeaseSettings settings;
+  private final LeaseOwners owners;
+  private final Revocations revocations;
+  private final ExpiryScheduler scheduler;
+
+  /**
+   * A manager over the barrier's storage.
+   *
+   * @param backend the same storage the barrier encrypts into, listed a page at a time
+   */
+  public LeaseManager(
+      Barrier barrier,
+      StorageBackend backend,
+      Clock clock,
+      LeaseSettings settings,
+      LeaseOwners owners) {
+    this.store = new LeaseStore(barrier, backend);
+    this.clock = clock;
+    this.settings = settings;
+    this.owners = owners;
+    this.revocations = new Revocations(store, owners, clock, settings);
+    this.scheduler = new ExpiryScheduler(this, settings);
+  }
+
+  /** Where irrevocable leases and revocation warnings are reported (the audit log). */
+  public void setEvents(LeaseEvents events) {
+    revocations.events(events);
+  }
+
+  /** The settings in effect. */
+  public LeaseSettings settings() {
+    return settings;
+  }
+
+  /** The hooks the token store calls. */
+  public TokenLeaseHooks tokenHooks() {
+    return new TokenLeaseHooks(this, store);
+  }
+
+  // ---- issuing ----
+
+  /**
+   * Stores the lease a handler attached to its response and answers it with its id and TTL: the TTL
+   * is the lease's own (or the mount's default), capped by the lease's maximum and the mount's.
+   *
+   * @param mount the mount that answered
+   * @param requestPath the mount-relative path of the request, e.g. {@code creds/readonly}
+   * @param tokenHash the HMAC of the caller's token, or {@code ""}
+   * @throws RuntimeException if the lease cannot be stored; the secret must then not go out
+   */
+  public SecretLease register(
+      MountEntry mount, String requestPath, String tokenHash, SecretLease lease) {
+    Duration max = mount.effectiveMaxTtl();
+    if (!lease.maxTtl().isZero() && lease.maxTtl().compareTo(max) < 0) {
+      max = lease.maxTtl();
+    }
+    Duration ttl = lease.ttl().isZero() ? mount.effectiveDefaultTtl() : lease.ttl();
+    if (ttl.compareTo(max) > 0) {
+      ttl = max;
+    }
+    ttl = Duration.ofSeconds(Math.max(1, ttl.getSeconds()));
+    Instant now = clock.instant();
+    String id = LeaseIds.secret(mount.path(), requestPath);
+    store.create(
+        new LeaseEntry(
+            id,
+            lease.kind(),
+            mount.path(),
+            mount.uuid(),
+            requestPath,
+            lease.internal(),
+            now,
+            now.plus(ttl),
+            null,
+            ttl.getSeconds(),
+            max.getSeconds(),
+            lease.renewable(),
+            tokenHash,
+            0,
+            "",
+            false,
+            List.of()));
+    return lease.issued(id, ttl);
+  }
+
+  // ---- the API ----
+
+  /**
+   * The lease with this id.
+   *
+   * @throws CofferException 400 "invalid lease" if there is none
+   */
+  public LeaseEntry lookup(String leaseId) {
+    return store.read(leaseId).orElseThrow(LeaseManager::invalidLease);
+  }
+
+  /** The direct children of a prefix of lease ids ({@code "abc/"} for a folder). */
+  public List<String> list(String prefix) {
+    if (!LeaseKeys.validPrefix(prefix)) {
+      return List.of();
+    }
+    String folder = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+    return store.children(folder);
+  }
+
+  /** The answer of a renewal: the lease with its new TTL, and a warning if it was capped. */
+  public record Renewal(SecretLease lease, String warning) {}
+
+  /**
+   * Renews a lease by {@code increment} (zero: by its original TTL), never past its maximum TTL;
+   * the engine's {@link SecretsEngine#renewLease} is called with the capped expiry first.
+   *
+   * @throws CofferException 400 for an unknown, token, non-renewable or expired lease
+   */
+  public Renewal renew(String leaseId, Duration increment) {
+    LeaseEntry lease = lookup(leaseId);
+    if (lease.isToken()) {
+      throw CofferException.invalid("tokens cannot be renewed through this endpoint");
+    }
+    if (!lease.renewable()) {
+      throw CofferException.invalid("lease is not renewable");
+    }
+    Instant now = clock.instant();
+    if (lease.irrevocable() || revocations.busy(leaseId) || !lease.expireTime().isAfter(now)) {
+      throw CofferException.invalid("lease expired");
+    }
+    Duration ttl =
+        increment == null || increment.isZero() || increment.isNegative()
+            ? Duration.ofSeconds(lease.ttlSeconds())
+            : increment;
+    Instant limit = lease.maxExpireTime();
+    if (!limit.isAfter(now)) {
+      throw CofferException.invalid("past the max TTL, cannot renew");
+    }
+    Instant expire = now.plus(ttl);
+    String warning = null;
+    if (expire.isAfter(limit)) {
+      warning =
+          "TTL of \""
+              + Durations.format(ttl)
+              + "\" exceeded the effective max_ttl of \""
+              + Durations.format(Duration.between(now, limit).withNanos(0))
+              + "\"; TTL value is capped accordingly";
+      expire = limit;
+    }
+    SecretsEngine engine =
+        owners
+            .engine(lease.mountPath(), lease.mountUuid())
+            .orElseThrow(
+                () ->
+                    CofferException.invalid(
+                        "no secrets engine is mounted at " + lease.mountPath()));
+    engine.renewLease(lease.toIssued(), expire);
+    Instant newExpire = expire;
+    store.replace(leaseId, e -> e.renewed(now, newExpire)).orElseThrow(LeaseManager::invalidLease);
+    long seconds = Math.max(0, Duration.between(now, newExpire).getSeconds());
+    SecretLease answer =
+        new SecretLease(
+            leaseId, lease.kind(), Duration.ofSeconds(seconds), Duration.ZERO, true, null);
+    return new Renewal(answer, warning);
+  }
+
+  /**
+   * Revokes one lease: at once when {@code sync}, otherwise by making it due now for the workers.
+   *
+   * @throws CofferException 400 "invalid lease" if there is none; 502 if the engine failed
+   */
+  public void revoke(String leaseId, boolean sync) {
+    lookup(leaseId);
+    if (!sync) {
+      store.replace(
+          leaseId, e -> e.irrevocable() ? e : e.renewed(e.lastRenewal(), clock.instant()));
+      scheduler.wake();
+      return;
+    }
+    Revocations.Result r = revocations.revoke(leaseId);
+    if (r.outcome() == Revocations.Outcome.FAILED) {
+      throw new CofferException(ErrorCode.UPSTREAM_FAILURE, "failed to revoke lease: " + r.error());
+    }
+  }
+
+  /**
+   * Revokes every lease whose id starts with {@code prefix} (a lease id, or a folder of them).
+   * Synchronously: waits for each revocation and reports failures. Otherwise makes them due now.
+   */
+  public RevokeReport revokePrefix(String prefix, boolean sync) {
+    if (!LeaseKeys.validPrefix(prefix)) {
+      throw CofferException.invalid("invalid lease prefix");
+    }
+    List<String> ids = new ArrayList<>();
+    if (!prefix.isEmpty() && !prefix.endsWith("/") && store.read(prefix).isPresent()) {
+      ids.add(prefix);
+    }
+    String folder = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+    long[] revoked = new long[1];
+    List<String> failed = new ArrayList<>();
+    Runnable flush =
+        () -> {
+          RevokeReport r = sync ? scheduler.revokeAll(ids) : dueNow(ids);
+          revoked[0] += r.revoked();
+          failed.addAll(r.failed());
+          ids.clear();
+        };
+    store.walk(
+        folder,
+        id -> {
+          ids.add(id);
+          if (ids.size() >= LeaseStore.PAGE) {
+            flush.run();
+          }
+        });
+    flush.run();
+    if (!sync) {
+      scheduler.wake();
+    }
+    return new RevokeReport(revoked[0], failed);
+  }
+
+  /** Revokes every lease, synchronously (the killswitch). */
+  public RevokeReport revokeAll() {
+    return revokePrefix("", true);
+  }
+
+  /**
+   * Deletes every lease under {@code prefix} without asking its engine (the secret was removed by
+   * hand), irrevocable ones included; a token's lease still revokes the token. Answers how many.
+   */
+  public long revokeForce(String prefix) {
+    if (prefix.isEmpty() || !LeaseKeys.validPrefix(prefix)) {
+      throw CofferException.invalid("invalid lease prefix");
+    }
+    long[] n = new long[1];
+    List<String> ids = new ArrayList<>();
+    if (!prefix.endsWith("/") && store.read(prefix).isPresent()) {
+      ids.add(prefix);
+    }
+    store.walk(prefix.endsWith("/") ? prefix : prefix + "/", ids::add);
+    for (String id : ids) {
+      store
+          .delete(id)
+          .ifPresent(
+              e -> {
+                n[0]++;
+                if (e.isToken()) {
+                  owners.revokeToken(e.tokenHash());
+                }
+              });
+    }
+    return n[0];
+  }
+
+  /** Removes dangling index rows and recounts; answers how many rows it removed. */
+  public long tidy() {
+    return store.tidy();
+  }
+
+  /** The counts for {@code sys/leases/count} and {@code sys/metrics}. */
+  public LeaseCounts counts() {
+    LeaseStore.Stats s = store.stats();
+    return new LeaseCounts(
+        s.leases(), s.irrevocable(), revocations.revokedCount(), revocations.failureCount());
+  }
+
+  /** Up to {@code limit} irrevocable leases. */
+  public List<LeaseEntry> irrevocable(int limit) {
+    List<LeaseEntry> out = new ArrayList<>();
+    for (String id : store.irrevocable(limit)) {
+      store.read(id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  // ---- expiry ----
+
+  /**
+   * Revokes every lease due now, a page at a time, on the revocation workers when they run (on this
+   * thread otherwise); answers how many were revoked. Each due lease is tried once per call.
+   */
+  public long expireDue() {
+    Set<String> tried = new HashSet<>();
+    long revoked = 0;
+    while (scheduler.accepting()) {
+      Set<String> skip = new HashSet<>(tried);
+      skip.addAll(revocations.inFlight());
+      List<String> due = store.due(clock.instant(), LeaseStore.PAGE, skip);
+      if (due.isEmpty()) {
+        break;
+      }
+      tried.addAll(due);
+      revoked += scheduler.revokeAll(due).revoked();
+    }
+    return revoked;
+  }
+
+  /** Starts the ticker, the revocation workers and the periodic engine work (after unseal). */
+  public void start(ExpiryScheduler.Guard guard, Runnable periodicWork) {
+    scheduler.start(guard, periodicWork);
+  }
+
+  /** Stops them, waiting for revocations under way (before seal). */
+  public void stop() {
+    scheduler.stop();
+  }
+
+  /** One revocation, for the scheduler's workers. */
+  Revocations.Result revokeOne(String leaseId) {
+    return revocations.revoke(leaseId);
+  }
+
+  /** Makes these leases due now; revocation happens on the next tick. */
+  RevokeReport dueNow(List<String> ids) {
+    Instant now = clock.instant();
+    for (String id : ids) {
+      store.replace(id, e -> e.irrevocable() ? e : e.renewed(e.lastRenewal(), now));
+    }
+    return new RevokeReport(0, List.of());
+  }
+
+  /** Makes a token's leases due now (its own lease is deleted). */
+  void tokenRevoked(String tokenHash) {
+    List<String> others = new ArrayList<>();
+    for (String id : store.tokenLeases(tokenHash)) {
+      Optional<LeaseEntry> e = store.read(id);
+      if (e.isPresent() && e.get().isToken() && e.get().tokenHash().equals(tokenHash)) {
+        store.delete(id);
+      } else if (e.isPresent()) {
+        others.add(id);
+      }
+    }
+    if (!others.isEmpty()) {
+      dueNow(others);
+      scheduler.wake();
+    }
+  }
+
+  /** The clock every lease time is measured against. */
+  public Clock clock() {
+    return clock;
+  }
+
+  static CofferException invalidLease() {
+    return CofferException.invalid("invalid lease");
+  }
+}
