@@ -1,49 +1,20 @@
 package dev.coffer.server.core;
 
-import dev.coffer.server.core.audit.AuditBroker;
-import dev.coffer.server.core.authz.PolicyAccessControl;
-import dev.coffer.server.core.authz.TokenLookup;
-import dev.coffer.server.core.barrier.Barrier;
-import dev.coffer.server.core.breakglass.BreakGlass;
-import dev.coffer.server.core.breakglass.BreakGlassPaths;
-import dev.coffer.server.core.breakglass.ExpirySweeper;
 import dev.coffer.server.core.identity.EntityResolver;
-import dev.coffer.server.core.identity.EntityStore;
-import dev.coffer.server.core.identity.IdentityBackend;
-import dev.coffer.server.core.identity.StoredEntityResolver;
 import dev.coffer.server.core.killswitch.KillswitchReport;
-import dev.coffer.server.core.killswitch.KillswitchService;
 import dev.coffer.server.core.lease.LeaseManager;
 import dev.coffer.server.core.lease.LeaseSettings;
-import dev.coffer.server.core.mfa.Mfa;
-import dev.coffer.server.core.mount.MountEntry;
-import dev.coffer.server.core.mount.MountedEngine;
-import dev.coffer.server.core.mount.Mounts;
-import dev.coffer.server.core.mount.PeriodicRunner;
 import dev.coffer.server.core.policy.Capability;
-import dev.coffer.server.core.policy.store.PasswordPolicyStore;
-import dev.coffer.server.core.policy.store.PolicyStore;
-import dev.coffer.server.core.quota.QuotaGuard;
 import dev.coffer.server.core.seal.SealManager;
 import dev.coffer.server.core.stepup.MfaCheck;
-import dev.coffer.server.core.stepup.PresentedCodes;
-import dev.coffer.server.core.stepup.StepUpGate;
-import dev.coffer.server.core.stepup.SwitchableMfaCheck;
 import dev.coffer.server.core.sys.RawEndpoints;
 import dev.coffer.server.core.sys.SealControls;
-import dev.coffer.server.core.sys.SystemBackend;
-import dev.coffer.server.core.token.CallerTokens;
-import dev.coffer.server.core.token.LoginTokens;
-import dev.coffer.server.core.token.TokenAuthMount;
 import dev.coffer.server.core.token.TokenEntry;
-import dev.coffer.server.core.token.TokenStore;
-import dev.coffer.server.core.wrapping.ResponseWrapping;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.Seal;
 import dev.coffer.spi.StorageBackend;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,28 +38,9 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final StorageBackend storage;
   private final Seal seal;
   private final Clock clock;
-  private final Barrier barrier;
-  private final TokenStore tokens;
-  private final CallerTokens callers = new CallerTokens();
-  private final Mounts mounts;
+  private final CoreComponents parts;
   private final SealManager seals;
   private final RawEndpoints raw;
-  private final PolicyStore policies;
-  private final PasswordPolicyStore passwordPolicies;
-  private final EntityStore entities;
-  private final PolicyAccessControl accessControl;
-  private final AuditBroker audit;
-  private final QuotaGuard guard;
-  private final ResponseWrapping wrapping;
-  private final Mfa mfa;
-  private final RequestPipeline pipeline;
-  private final SwitchableMfaCheck mfaCheck = new SwitchableMfaCheck();
-  private final PresentedCodes mfaCodes = new PresentedCodes(mfaCheck);
-  private final BreakGlass breakGlass;
-  private final ExpirySweeper breakGlassExpiry;
-  private final LeaseManager leases;
-  private final KillswitchService killswitch;
-  private final PeriodicRunner periodic;
   private final ReentrantReadWriteLock state = new ReentrantReadWriteLock();
   private volatile String storageType;
   private volatile SealControls.ClusterInfo cluster;
@@ -119,90 +71,10 @@ public final class Core implements RequestHandler, AutoCloseable {
     this.storage = storage;
     this.seal = seal;
     this.clock = clock;
-    this.barrier = new Barrier(storage);
-    this.tokens = new TokenStore(barrier, clock);
-    this.passwordPolicies = new PasswordPolicyStore(barrier);
-    this.mounts = new Mounts(barrier, plugins, clock, passwordPolicies::generate);
-    this.audit = new AuditBroker(barrier.root(), plugins, clock);
-    this.guard = new QuotaGuard(barrier.root(), clock);
-    guard.addAnomalyListener(this::auditAnomaly);
-    this.policies = new PolicyStore(barrier);
-    this.entities = new EntityStore(barrier, clock);
-    this.breakGlass =
-        new BreakGlass(
-            barrier.root(),
-            policies,
-            tokens,
-            mfaCodes,
-            mfaCheck,
-            audit,
-            clock,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(1));
-    this.breakGlassExpiry = new ExpirySweeper(this::expireBreakGlass, Duration.ofSeconds(30));
-    tokens.setIssuanceGuard(breakGlass.restrictedPolicies());
-    this.accessControl =
-        new PolicyAccessControl(
-            policies,
-            entities,
-            new StepUpGate(mfaCodes, tokens, clock),
-            breakGlass.restrictedPolicies());
-    this.wrapping = new ResponseWrapping(barrier, tokens, callers, clock);
-    this.leases = LeaseWiring.wire(barrier, storage, clock, leaseSettings, mounts, tokens, audit);
-    this.periodic = new PeriodicRunner(mounts, clock);
-    this.killswitch = new KillswitchService(leases, tokens, mounts, audit);
-    LoginTokens loginTokens = new LoginTokens(tokens);
-    this.mfa =
-        new Mfa(
-            barrier,
-            entities,
-            clock,
-            (mount, path, login, entityId) -> {
-              // A login that passed MFA counts as a fresh MFA for step-up paths.
-              dev.coffer.spi.AuthResult issued = loginTokens.issue(mount, path, login, entityId);
-              tokens.recordMfa(issued.accessor(), clock.instant());
-              return issued;
-            });
-    mfaCheck.set(mfa.check());
-    MountEntry sys = SystemBackend.entry();
-    mounts.addBuiltIn(
-        new MountedEngine(
-            sys,
-            SystemBackend.create(
-                    new SystemBackend.Services(
-                        mounts,
-                        sys,
-                        barrier,
-                        clock,
-                        policies,
-                        accessControl,
-                        TokenLookup.over(tokens),
-                        audit,
-                        guard,
-                        wrapping,
-                        passwordPolicies,
-                        leases),
-                    mfa.systemPaths())
-                .with(new BreakGlassPaths(breakGlass).paths())
-                .with(killswitch.paths())));
-    MountEntry identity = IdentityBackend.entry();
-    mounts.addBuiltIn(
-        new MountedEngine(identity, IdentityBackend.create(entities, mfa.identityPaths())));
-    this.seals = new SealManager(storage, barrier, seal, tokens, clock, new Lifecycle());
+    this.parts = new CoreComponents(storage, plugins, clock, leaseSettings, this::background);
+    this.seals =
+        new SealManager(storage, parts.barrier, seal, parts.tokens, clock, new Lifecycle());
     this.raw = new RawEndpoints(new Controls());
-    this.pipeline =
-        new RequestPipeline(
-            tokens,
-            callers,
-            mounts,
-            audit,
-            accessControl,
-            guard,
-            new LoginHandler(loginTokens, entityResolver(), mfa.logins()),
-            wrapping,
-            leases,
-            clock,
-            mfaCodes);
     this.storageType = "";
   }
 
@@ -223,7 +95,7 @@ public final class Core implements RequestHandler, AutoCloseable {
    * is enrolled: {@link MfaCheck#NONE}).
    */
   public void setMfaCheck(MfaCheck check) {
-    mfaCheck.set(check);
+    parts.mfaCheck.set(check);
   }
 
   /** Names the storage type for {@code sys/seal-status} (e.g. {@code sqlite}). */
@@ -277,7 +149,7 @@ public final class Core implements RequestHandler, AutoCloseable {
 
   /** Creates a root token with this exact id (dev mode's {@code --dev-root-token-id}). */
   public void createRootToken(String tokenId) {
-    shared(() -> tokens.createRoot(tokenId));
+    shared(() -> parts.tokens.createRoot(tokenId));
   }
 
   /**
@@ -286,18 +158,18 @@ public final class Core implements RequestHandler, AutoCloseable {
    */
   public String createToken(List<String> policies, String displayName) {
     String[] id = new String[1];
-    shared(() -> id[0] = tokens.create(policies, displayName));
+    shared(() -> id[0] = parts.tokens.create(policies, displayName));
     return id[0];
   }
 
   /** Checks and burns TOTP codes (for step-up and break-glass checks). */
   public dev.coffer.server.core.mfa.TotpVerifier totpVerifier() {
-    return mfa.verifier();
+    return parts.mfa.verifier();
   }
 
   /** The lease manager (the killswitch revokes every lease through it). */
   public LeaseManager leases() {
-    return leases;
+    return parts.leases;
   }
 
   /**
@@ -307,20 +179,20 @@ public final class Core implements RequestHandler, AutoCloseable {
   public void runPeriodicTasks() {
     shared(
         () -> {
-          periodic.run();
-          leases.expireDue();
+          parts.periodic.run();
+          parts.leases.expireDue();
         });
   }
 
   /** The resolver auth methods use to map a login's alias to an identity entity. */
   public EntityResolver entityResolver() {
-    return new StoredEntityResolver(entities);
+    return parts.entityResolver();
   }
 
   /** Enables an engine at {@code path} as {@code POST sys/mounts/:path} does. */
   public void enableMount(
       String path, String type, Map<String, String> options, String description) {
-    shared(() -> mounts.enable(path, type, description, options, 0, 0));
+    shared(() -> parts.mounts.enable(path, type, description, options, 0, 0));
   }
 
   @Override
@@ -338,10 +210,10 @@ public final class Core implements RequestHandler, AutoCloseable {
       lock.lock();
       try {
         requireUnsealed();
-        return pipeline.route(request, path);
+        return parts.pipeline.route(request, path);
       } finally {
         lock.unlock();
-        if (killswitch.takeSealRequest()) {
+        if (parts.killswitch.takeSealRequest()) {
           seal();
         }
       }
@@ -364,7 +236,7 @@ public final class Core implements RequestHandler, AutoCloseable {
    */
   public KillswitchReport fireKillswitch(boolean rotate, boolean seal, String trigger) {
     KillswitchReport[] report = new KillswitchReport[1];
-    shared(() -> report[0] = killswitch.fire(rotate, seal, trigger));
+    shared(() -> report[0] = parts.killswitch.fire(rotate, seal, trigger));
     if (seal) {
       seal();
     }
@@ -378,7 +250,7 @@ public final class Core implements RequestHandler, AutoCloseable {
       return;
     }
     closed = true;
-    breakGlassExpiry.close();
+    parts.breakGlassExpiry.close();
     try {
       seal();
     } finally {
@@ -387,30 +259,6 @@ public final class Core implements RequestHandler, AutoCloseable {
       } finally {
         storage.close();
       }
-    }
-  }
-
-  private void auditAnomaly(dev.coffer.server.core.quota.AnomalyEvent e) {
-    Map<String, Object> fields = new java.util.LinkedHashMap<>();
-    fields.put("subject", e.subject().name().toLowerCase(java.util.Locale.ROOT));
-    fields.put("entity_id", e.entityId());
-    fields.put("path", e.path());
-    fields.put("count", e.count());
-    fields.put("threshold", e.threshold());
-    fields.put("window_seconds", e.window().toSeconds());
-    fields.put("blocked", e.blocked());
-    audit.warning("read_anomaly", e.tokenAccessor(), fields);
-  }
-
-  /** Ends the break-glass windows that are over, if unsealed (the periodic sweep). */
-  private void expireBreakGlass() {
-    state.readLock().lock();
-    try {
-      if (!seals.sealed()) {
-        breakGlass.expireDue();
-      }
-    } finally {
-      state.readLock().unlock();
     }
   }
 
@@ -465,27 +313,14 @@ public final class Core implements RequestHandler, AutoCloseable {
   private final class Lifecycle implements SealManager.Listener {
     @Override
     public void unsealed() {
-      cluster = ClusterRecord.loadOrCreate(barrier.root());
-      policies.ensureDefault();
-      mounts.addBuiltIn(TokenAuthMount.mount(tokens, callers, entityResolver()));
-      mounts.load();
-      mounts.auth().load();
-      audit.load();
-      breakGlassExpiry.start();
-      leases.start(Core.this::background, periodic);
+      cluster = ClusterRecord.loadOrCreate(parts.barrier.root());
+      parts.unsealed(Core.this::background);
     }
 
     @Override
     public void sealing() {
-      leases.stop();
-      audit.closeAll();
-      mounts.closeAll();
+      parts.sealing();
       cluster = null;
-      policies.clear();
-      entities.clear();
-      accessControl.clear();
-      mfa.logins().clear();
-      breakGlass.clear();
     }
   }
 
@@ -519,8 +354,8 @@ public final class Core implements RequestHandler, AutoCloseable {
           return;
         }
         // Sealing needs update and sudo on sys/seal, as in Vault.
-        TokenEntry caller = tokens.authenticate(token);
-        accessControl.authorizeSudo(caller, caller.entityId(), Capability.UPDATE, "sys/seal");
+        TokenEntry caller = parts.tokens.authenticate(token);
+        parts.accessControl.authorizeSudo(caller, caller.entityId(), Capability.UPDATE, "sys/seal");
       } finally {
         state.readLock().unlock();
       }
@@ -544,7 +379,7 @@ public final class Core implements RequestHandler, AutoCloseable {
 
     @Override
     public List<String> auditDevicesDown() {
-      return seals.sealed() ? List.of() : audit.devicesDown();
+      return seals.sealed() ? List.of() : parts.audit.devicesDown();
     }
   }
 }
