@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The per-path access history: who read, wrote or was denied on one path, kept inside the barrier
@@ -19,10 +20,18 @@ import java.util.Map;
  * sys/access-log/<sha256(path)>/<reverse time>-<request id>}, so a listing is newest first; the
  * oldest records beyond {@link #MAX_PER_PATH} are deleted as new ones arrive. A record holds who
  * and what happened, never request or response data.
+ *
+ * <p>Trimming a path lists its whole folder, so it is done after one record in {@link
+ * #PRUNE_EVERY}, drawn at random, rather than after each: a path holds on average about that many
+ * records beyond the bound before they are trimmed. Each record is one durable storage write on the
+ * request's path.
  */
 public final class AccessLog {
   /** How many records are kept per path. */
   public static final int MAX_PER_PATH = 1000;
+
+  /** Trimming runs after one record in this many, on average. */
+  public static final int PRUNE_EVERY = 64;
 
   /** Where the records live in the barrier's root storage. */
   static final String PREFIX = "sys/access-log/";
@@ -31,15 +40,22 @@ public final class AccessLog {
 
   private final Storage storage;
   private final int maxPerPath;
+  private final int pruneEvery;
 
   /** The access log in {@code storage} (the barrier's root view), keeping the default bound. */
   public AccessLog(Storage storage) {
-    this(storage, MAX_PER_PATH);
+    this(storage, MAX_PER_PATH, PRUNE_EVERY);
   }
 
+  /** An access log that trims after every record (for tests of the bound). */
   AccessLog(Storage storage, int maxPerPath) {
+    this(storage, maxPerPath, 1);
+  }
+
+  AccessLog(Storage storage, int maxPerPath, int pruneEvery) {
     this.storage = storage;
     this.maxPerPath = maxPerPath;
+    this.pruneEvery = pruneEvery;
   }
 
   /**
@@ -51,7 +67,10 @@ public final class AccessLog {
     try {
       String dir = dir(call.path());
       storage.put(dir + key(now, call.requestId()), Json.write(entry(call, error, now)));
-      prune(dir);
+      // Random rather than counted, so no pattern of requests over paths escapes trimming.
+      if (ThreadLocalRandom.current().nextInt(pruneEvery) == 0) {
+        prune(dir);
+      }
     } catch (RuntimeException e) {
       LOG.log(
           System.Logger.Level.ERROR,
@@ -74,9 +93,16 @@ public final class AccessLog {
 
   private void prune(String dir) {
     List<String> keys = storage.list(dir);
-    for (int i = maxPerPath; i < keys.size(); i++) {
-      storage.delete(dir + keys.get(i));
+    if (keys.size() <= maxPerPath) {
+      return;
     }
+    List<String> oldest = keys.subList(maxPerPath, keys.size());
+    // One transaction: one durable commit for all of them, not one per record.
+    storage.transaction(
+        tx -> {
+          oldest.forEach(k -> tx.delete(dir + k));
+          return null;
+        });
   }
 
   private static Map<String, Object> entry(AuditedCall call, CofferException error, Instant now) {

@@ -3,7 +3,6 @@ package dev.coffer.server.core.barrier;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -13,9 +12,10 @@ import javax.crypto.spec.GCMParameterSpec;
  * then ciphertext and the 128-bit tag. The additional authenticated data binds a value to where it
  * is stored, so a ciphertext copied to another key does not decrypt.
  *
- * <p>{@link Cipher} instances are not thread-safe, so each call takes its own (cheap: the provider
- * lookup is cached by the JDK); the expensive part, the key object, is cached by the caller. Not
- * keeping ciphers in thread-locals also means no key schedule outlives a seal.
+ * <p>{@link Cipher} instances are not thread-safe, so each call takes one for itself: for a {@link
+ * KeyMaterial} key from the key's {@link CipherPool} (no provider lookup, and no new key schedule
+ * since the cipher last used the same key), otherwise a new one. The pool is emptied when the key
+ * is destroyed, so no pooled cipher outlives a seal.
  */
 public final class AesGcm {
   /** The format version written in the first byte. */
@@ -36,12 +36,13 @@ public final class AesGcm {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = take(key);
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(aad);
       byte[] out = new byte[HEADER_BYTES + cipher.getOutputSize(plaintext.length)];
       ByteBuffer.wrap(out).put(VERSION).putInt(term).put(nonce);
       cipher.doFinal(plaintext, 0, plaintext.length, out, HEADER_BYTES);
+      giveBack(key, cipher);
       return out;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM encryption failed", e);
@@ -64,17 +65,28 @@ public final class AesGcm {
   public static byte[] decrypt(SecretKey key, byte[] aad, byte[] ciphertext) {
     term(ciphertext);
     try {
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      Cipher cipher = take(key);
       cipher.init(
-          Cipher.DECRYPT_MODE,
-          key,
-          new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(ciphertext, 5, HEADER_BYTES)));
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 5, NONCE_BYTES));
       cipher.updateAAD(aad);
-      return cipher.doFinal(ciphertext, HEADER_BYTES, ciphertext.length - HEADER_BYTES);
+      byte[] plaintext = cipher.doFinal(ciphertext, HEADER_BYTES, ciphertext.length - HEADER_BYTES);
+      giveBack(key, cipher);
+      return plaintext;
     } catch (javax.crypto.AEADBadTagException e) {
       throw new BarrierException("message authentication failed");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM decryption failed", e);
+    }
+  }
+
+  private static Cipher take(SecretKey key) throws GeneralSecurityException {
+    return key instanceof KeyMaterial k ? k.ciphers().take() : CipherPool.newCipher();
+  }
+
+  /** Only a cipher that completed is given back: a failed one may be in any state. */
+  private static void giveBack(SecretKey key, Cipher cipher) {
+    if (key instanceof KeyMaterial k) {
+      k.ciphers().giveBack(cipher);
     }
   }
 

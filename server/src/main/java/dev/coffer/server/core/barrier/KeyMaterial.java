@@ -13,6 +13,7 @@ public final class KeyMaterial implements SecretKey {
 
   private final String algorithm;
   private final byte[] bytes;
+  private final transient CipherPool ciphers = new CipherPool();
   private volatile boolean destroyed;
 
   /**
@@ -49,10 +50,16 @@ public final class KeyMaterial implements SecretKey {
     return bytes.clone();
   }
 
+  /** Idle AES-GCM ciphers last used with this key (see {@link AesGcm}). */
+  CipherPool ciphers() {
+    return ciphers;
+  }
+
   @Override
   public void destroy() {
     Arrays.fill(bytes, (byte) 0);
     destroyed = true;
+    ciphers.clear();
   }
 
   @Override

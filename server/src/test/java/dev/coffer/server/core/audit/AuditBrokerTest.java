@@ -183,6 +183,20 @@ class AuditBrokerTest {
             Instant.ofEpochSecond(1002).toString());
   }
 
+  @Test
+  void anAccessLogThatTrimsOnlyNowAndThenStillKeepsEachPathNearItsBound() {
+    AccessLog occasional = new AccessLog(storage, 3, 4);
+    for (int i = 0; i < 300; i++) {
+      occasional.record(call("p/" + (i % 3), Map.of()), null, Instant.ofEpochSecond(1000 + i));
+    }
+    for (int p = 0; p < 3; p++) {
+      List<Map<String, Object>> kept = occasional.list("p/" + p, 1000);
+      // One trim in 4 records on average: 60 untrimmed records in a row has odds below 1e-7.
+      assertThat(kept).hasSizeBetween(3, 3 + 60);
+      assertThat(kept.get(0)).containsEntry("time", Instant.ofEpochSecond(1297 + p).toString());
+    }
+  }
+
   private static AuditedCall call(String path, Map<String, Object> data) {
     return new AuditedCall(
         UUID.randomUUID().toString(),

@@ -19,10 +19,11 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Every connection runs with {@code journal_mode=WAL} (readers never wait for the writer),
  * {@code synchronous=FULL} (a write is on disk when the call returns), {@code busy_timeout} and
- * {@code foreign_keys=ON}. Each write, and each {@link #transaction}, runs on one connection inside
- * {@code BEGIN IMMEDIATE ... COMMIT}, so writers queue on SQLite's lock instead of failing halfway.
- * When the lock stays busy beyond {@code busy_timeout}, single reads and writes are tried again a
- * few times; a transaction's work is never run twice, only its {@code BEGIN} is retried.
+ * {@code foreign_keys=ON}. Reads use the pool. Every write, and each {@link #transaction}, runs on
+ * one dedicated writer connection through {@link GroupCommit}: concurrent writes share one {@code
+ * BEGIN IMMEDIATE ... COMMIT} and so one fsync, each inside its own savepoint, and each returns
+ * only once that commit is on disk. When the lock stays busy beyond {@code busy_timeout} (another
+ * process), reads and {@code BEGIN} are tried again a few times; a work is never run twice.
  *
  * <p>Failures become {@code CofferException(INTERNAL, "storage error: ...")} naming the operation
  * and SQLite's result code, never a key or value.
@@ -34,9 +35,11 @@ public final class SqliteStorageBackend implements StorageBackend {
   private static final long RETRY_PAUSE_MS = 50;
 
   private final HikariDataSource pool;
+  private final GroupCommit writer;
 
-  private SqliteStorageBackend(HikariDataSource pool) {
+  private SqliteStorageBackend(HikariDataSource pool, GroupCommit writer) {
     this.pool = pool;
+    this.writer = writer;
   }
 
   /** Opens (creating if needed) the database at {@code file}. */
@@ -66,7 +69,7 @@ public final class SqliteStorageBackend implements StorageBackend {
     hikari.setMaximumPoolSize(maxConnections);
     hikari.setMinimumIdle(1);
     hikari.setConnectionTimeout(Math.max(30_000L, busyTimeoutMs + 5_000L));
-    return new SqliteStorageBackend(new HikariDataSource(hikari));
+    return new SqliteStorageBackend(new HikariDataSource(hikari), new GroupCommit(dataSource));
   }
 
   @Override
@@ -119,24 +122,16 @@ public final class SqliteStorageBackend implements StorageBackend {
    */
   @Override
   public <T> T transaction(Function<StorageBackend, T> work) {
-    try (Connection c = pool.getConnection()) {
-      begin(c);
-      SqliteTransactionView view = new SqliteTransactionView(c);
-      boolean committed = false;
-      try {
-        T result = work.apply(view);
-        execute(c, "COMMIT");
-        committed = true;
-        return result;
-      } finally {
-        view.end();
-        if (!committed) {
-          rollback(c);
-        }
-      }
-    } catch (SQLException e) {
-      throw SqliteErrors.storageError("transaction", e);
-    }
+    return write(
+        "transaction",
+        c -> {
+          SqliteTransactionView view = new SqliteTransactionView(c);
+          try {
+            return work.apply(view);
+          } finally {
+            view.end();
+          }
+        });
   }
 
   /** The value of {@code PRAGMA <name>} on a pooled connection, for tests and diagnostics. */
@@ -151,9 +146,15 @@ public final class SqliteStorageBackend implements StorageBackend {
         });
   }
 
-  /** Closes every pooled connection. */
+  /** The group-commit writer (for tests). */
+  GroupCommit writer() {
+    return writer;
+  }
+
+  /** Closes the writer and every pooled connection. */
   @Override
   public void close() {
+    writer.close();
     pool.close();
   }
 
@@ -170,61 +171,15 @@ public final class SqliteStorageBackend implements StorageBackend {
     }
   }
 
-  /** One of our own writes: safe to repeat as a whole if the lock stayed busy. */
   private <T> T write(String operation, SqlWork<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = pool.getConnection()) {
-        begin(c);
-        boolean committed = false;
-        try {
-          T result = work.run(c);
-          execute(c, "COMMIT");
-          committed = true;
-          return result;
-        } finally {
-          if (!committed) {
-            rollback(c);
-          }
-        }
-      } catch (SQLException e) {
-        if (!SqliteErrors.isBusy(e) || attempt >= MAX_ATTEMPTS) {
-          throw SqliteErrors.storageError(operation, e);
-        }
-      }
-      pause();
-    }
-  }
-
-  private static void begin(Connection c) throws SQLException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        execute(c, "BEGIN IMMEDIATE");
-        return;
-      } catch (SQLException e) {
-        if (!SqliteErrors.isBusy(e) || attempt >= MAX_ATTEMPTS) {
-          throw e;
-        }
-      }
-      pause();
-    }
-  }
-
-  private void rollback(Connection c) {
     try {
-      execute(c, "ROLLBACK");
+      return writer.run(work);
     } catch (SQLException e) {
-      // The connection's state is unknown: never hand it out again.
-      pool.evictConnection(c);
+      throw SqliteErrors.storageError(operation, e);
     }
   }
 
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static void pause() {
+  static void pause() {
     try {
       Thread.sleep(RETRY_PAUSE_MS);
     } catch (InterruptedException e) {

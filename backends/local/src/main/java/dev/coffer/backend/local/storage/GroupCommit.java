@@ -1,0 +1,213 @@
+package dev.coffer.backend.local.storage;
+
+import dev.coffer.backend.local.storage.SqliteTransactionView.SqlWork;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+
+/**
+ * Every write of the SQLite backend, on one dedicated connection, with concurrent writers sharing
+ * one transaction and so one fsync ("group commit").
+ *
+ * <p>A writer takes the lock, opens the batch's transaction ({@code BEGIN IMMEDIATE}) if none is
+ * open, and runs its work inside a {@code SAVEPOINT}: a work that fails is rolled back to its
+ * savepoint alone and its exception goes to its caller. Then, if other writers are already queued
+ * on the lock, it leaves the transaction open for them and waits; the last writer of the queue (or
+ * the one that fills the batch) runs {@code COMMIT}, the fsync under {@code synchronous=FULL}, and
+ * wakes the others. While that fsync runs the next batch queues up. So a write still returns only
+ * after the commit that holds it is on disk; if that commit fails, every write in the batch fails.
+ * Works run serially on their own threads, so a batch is equivalent to running them one after the
+ * other, each seeing the writes before it.
+ */
+final class GroupCommit implements AutoCloseable {
+  /** At most this many writes share one commit, which bounds the wait of the first. */
+  static final int MAX_BATCH = 256;
+
+  private final DataSource source;
+  private final ReentrantLock lock = new ReentrantLock();
+  // Guarded by lock.
+  private Connection connection;
+  private Batch open;
+  private boolean closed;
+
+  GroupCommit(DataSource source) {
+    this.source = source;
+  }
+
+  /**
+   * Runs {@code work} in the current batch and returns its result once the batch is committed.
+   *
+   * @throws SQLException if the work, beginning the batch or committing it failed
+   */
+  <T> T run(SqlWork<T> work) throws SQLException {
+    Batch batch;
+    T result = null;
+    Throwable failure = null;
+    lock.lock();
+    try {
+      if (lock.getHoldCount() > 1) {
+        throw new IllegalStateException(
+            "a transaction's work must write through the view it is given, not the backend");
+      }
+      if (open == null) {
+        begin();
+      }
+      batch = open;
+      try {
+        execute("SAVEPOINT w");
+        result = work.run(connection);
+        execute("RELEASE w");
+        batch.members++;
+      } catch (SQLException | RuntimeException | Error e) {
+        failure = e;
+        undo(batch, e);
+      }
+      if (open != null && (batch.members >= MAX_BATCH || !lock.hasQueuedThreads())) {
+        commit(batch);
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (failure instanceof SQLException e) {
+      throw e;
+    } else if (failure instanceof RuntimeException e) {
+      throw e;
+    } else if (failure instanceof Error e) {
+      throw e;
+    }
+    batch.awaitCommit();
+    return result;
+  }
+
+  /** Whether writers are queued for the lock (for tests). */
+  boolean writersQueued() {
+    return lock.hasQueuedThreads();
+  }
+
+  /** Closes the connection; later writes fail. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      if (open != null) {
+        abort(open, new SQLException("storage closed"));
+      }
+      closeConnection();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void begin() throws SQLException {
+    if (closed) {
+      throw new SQLException("storage closed");
+    }
+    if (connection == null) {
+      connection = source.getConnection();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        execute("BEGIN IMMEDIATE");
+        open = new Batch();
+        return;
+      } catch (SQLException e) {
+        if (!SqliteErrors.isBusy(e) || attempt >= SqliteStorageBackend.MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+      SqliteStorageBackend.pause();
+    }
+  }
+
+  /** Rolls back one failed work; if even that fails, the whole batch is lost. */
+  private void undo(Batch batch, Throwable cause) {
+    try {
+      execute("ROLLBACK TO w");
+      execute("RELEASE w");
+    } catch (SQLException e) {
+      SQLException lost = new SQLException("transaction aborted", e);
+      lost.addSuppressed(cause);
+      abort(batch, lost);
+    }
+  }
+
+  private void commit(Batch batch) {
+    open = null;
+    try {
+      execute("COMMIT");
+      batch.finish(null);
+    } catch (SQLException e) {
+      rollbackQuietly();
+      batch.finish(e);
+    }
+  }
+
+  private void abort(Batch batch, SQLException cause) {
+    open = null;
+    rollbackQuietly();
+    batch.finish(cause);
+  }
+
+  private void rollbackQuietly() {
+    try {
+      execute("ROLLBACK");
+    } catch (SQLException e) {
+      // No transaction, or the connection is broken: start over with a fresh one.
+      closeConnection();
+    }
+  }
+
+  private void closeConnection() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // Nothing more to release.
+      }
+      connection = null;
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    if (connection == null) {
+      throw new SQLException("no connection");
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /** The writes sharing one transaction. */
+  private static final class Batch {
+    int members; // guarded by GroupCommit.lock
+    private boolean done;
+    private SQLException failure;
+
+    synchronized void finish(SQLException failure) {
+      this.failure = failure;
+      done = true;
+      notifyAll();
+    }
+
+    /** Waits, uninterruptibly, until the batch is committed (or has failed). */
+    synchronized void awaitCommit() throws SQLException {
+      boolean interrupted = false;
+      while (!done) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+}
