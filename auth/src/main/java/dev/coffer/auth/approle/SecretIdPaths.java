@@ -1,5 +1,6 @@
 package dev.coffer.auth.approle;
 
+import dev.coffer.auth.StoredJson;
 import dev.coffer.spi.Cidrs;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.FieldType;

@@ -1,5 +1,6 @@
 package dev.coffer.auth.userpass;
 
+import dev.coffer.auth.StoredJson;
 import dev.coffer.spi.Storage;
 import java.util.List;
 import java.util.Map;

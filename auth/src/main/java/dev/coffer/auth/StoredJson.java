@@ -1,4 +1,4 @@
-package dev.coffer.auth.approle;
+package dev.coffer.auth;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** JSON of the records this method keeps in its storage. */
-final class StoredJson {
+/** JSON of the records the built-in auth methods keep in their storage. */
+public final class StoredJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private StoredJson() {}
 
-  static byte[] write(Map<String, Object> value) {
+  /** The JSON bytes of {@code value}. */
+  public static byte[] write(Map<String, Object> value) {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (IOException e) {
@@ -20,11 +21,12 @@ final class StoredJson {
     }
   }
 
-  static Map<String, Object> read(byte[] bytes) {
+  /** The record stored as {@code bytes}. */
+  public static Map<String, Object> read(byte[] bytes) {
     try {
       return MAPPER.readValue(bytes, new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
-      throw new UncheckedIOException("stored approle record is unreadable", e);
+      throw new UncheckedIOException("stored auth method record is unreadable", e);
     }
   }
 }
