@@ -132,7 +132,7 @@ public final class ExpiryScheduler {
     try {
       return f.get().outcome();
     } catch (ExecutionException e) {
-      LOG.log(System.Logger.Level.WARNING, "a lease revocation failed: " + e.getCause());
+      LOG.log(System.Logger.Level.WARNING, "a lease revocation failed: " + kind(e.getCause()));
       return Revocations.Outcome.FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -154,7 +154,7 @@ public final class ExpiryScheduler {
     try {
       g.run(work);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "background lease work failed: " + e);
+      LOG.log(System.Logger.Level.WARNING, "background lease work failed: " + kind(e));
     }
   }
 
@@ -165,5 +165,10 @@ public final class ExpiryScheduler {
       t.setDaemon(true);
       return t;
     };
+  }
+
+  /** Only the kind of an unexpected failure: its message may quote what an engine sent. */
+  private static String kind(Throwable t) {
+    return t == null ? "unknown" : t.getClass().getName();
   }
 }
