@@ -2,10 +2,9 @@ package dev.coffer.server.core.lease;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -13,10 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The background side of leases while unsealed: a ticker that revokes due leases every {@link
- * LeaseSettings#tick()} on a fixed pool of {@link LeaseSettings#revokeWorkers()} threads, and a
- * runner of the engines' periodic work every {@link LeaseSettings#periodicInterval()}. Both run
- * through a {@link Guard}, so they never overlap a seal. Stopped, bulk revocations run on the
- * caller's thread.
+ * LeaseSettings#tick()}, a page at a time, calling the engines on a fixed pool of {@link
+ * LeaseSettings#revokeWorkers()} threads and storing each page in one transaction, and a runner of
+ * the engines' periodic work every {@link LeaseSettings#periodicInterval()}. Both run through a
+ * {@link Guard}, so they never overlap a seal. Stopped, bulk revocations run on the caller's
+ * thread.
  */
 public final class ExpiryScheduler {
   private static final System.Logger LOG = System.getLogger(ExpiryScheduler.class.getName());
@@ -95,51 +95,32 @@ public final class ExpiryScheduler {
     }
   }
 
-  /** Revokes these leases, on the workers when running, and waits for every outcome. */
+  /**
+   * Revokes these leases as one page (engine calls on the workers when running, then one storage
+   * transaction) and waits for every outcome. If the page's transaction fails, every lease of it
+   * counts as failed this time; they stay due and are tried again.
+   */
   RevokeReport revokeAll(List<String> ids) {
     ExecutorService pool = stopping ? null : workers;
+    Map<String, Revocations.Result> results;
+    try {
+      results = manager.revokePage(ids, pool);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "storing a page of " + ids.size() + " lease revocations failed: " + e);
+      return new RevokeReport(0, ids);
+    }
     long revoked = 0;
     List<String> failed = new ArrayList<>();
-    if (pool == null) {
-      for (String id : ids) {
-        if (manager.revokeOne(id).outcome() == Revocations.Outcome.FAILED) {
-          failed.add(id);
-        } else {
-          revoked++;
-        }
-      }
-      return new RevokeReport(revoked, failed);
-    }
-    List<Future<Revocations.Result>> results = new ArrayList<>();
-    for (String id : ids) {
-      try {
-        results.add(pool.submit(() -> manager.revokeOne(id)));
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        results.add(java.util.concurrent.CompletableFuture.completedFuture(manager.revokeOne(id)));
-      }
-    }
-    for (int i = 0; i < ids.size(); i++) {
-      if (outcome(results.get(i)) == Revocations.Outcome.FAILED) {
-        failed.add(ids.get(i));
+    for (Map.Entry<String, Revocations.Result> r : results.entrySet()) {
+      if (r.getValue().outcome() == Revocations.Outcome.FAILED) {
+        failed.add(r.getKey());
       } else {
         revoked++;
       }
     }
     return new RevokeReport(revoked, failed);
-  }
-
-  private static Revocations.Outcome outcome(Future<Revocations.Result> f) {
-    try {
-      return f.get().outcome();
-    } catch (ExecutionException e) {
-      LOG.log(System.Logger.Level.WARNING, "a lease revocation failed: " + kind(e.getCause()));
-      return Revocations.Outcome.FAILED;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Revocations.Outcome.FAILED;
-    } catch (java.util.concurrent.CancellationException e) {
-      return Revocations.Outcome.FAILED;
-    }
   }
 
   private void tick() {

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * Every lease of a dynamic secret or of a token with a TTL: issues them, answers the {@code
@@ -111,6 +113,24 @@ public final class LeaseManager {
             false,
             List.of()));
     return lease.issued(id, ttl);
+  }
+
+  /**
+   * Stores these leases as they are, in one storage transaction, without calling any engine: for
+   * bulk loads such as the lease-scale benchmark's fill ({@code bench/}), which bypasses the
+   * request path. Each lease must have a new, valid id and name a mounted engine to be revocable
+   * later.
+   *
+   * @throws IllegalArgumentException if an id is not a valid lease id
+   * @throws IllegalStateException if a lease with one of these ids exists (nothing is stored)
+   */
+  public void storeAll(List<LeaseEntry> leases) {
+    for (LeaseEntry e : leases) {
+      if (!LeaseKeys.validId(e.leaseId())) {
+        throw new IllegalArgumentException("not a valid lease id");
+      }
+    }
+    store.createAll(leases);
   }
 
   // ---- the API ----
@@ -281,7 +301,7 @@ public final class LeaseManager {
 
   /** Removes dangling index rows and recounts; answers how many rows it removed. */
   public long tidy() {
-    return store.tidy();
+    return new LeaseTidy(store).run();
   }
 
   /** The counts for {@code sys/leases/count} and {@code sys/metrics}. */
@@ -332,9 +352,9 @@ public final class LeaseManager {
     scheduler.stop();
   }
 
-  /** One revocation, for the scheduler's workers. */
-  Revocations.Result revokeOne(String leaseId) {
-    return revocations.revoke(leaseId);
+  /** One page of revocations for the scheduler: engine calls on {@code pool} (or this thread). */
+  Map<String, Revocations.Result> revokePage(List<String> ids, Executor pool) {
+    return revocations.revokeAll(ids, pool);
   }
 
   /** Makes these leases due now; revocation happens on the next tick. */

@@ -15,8 +15,10 @@ import java.util.function.Consumer;
 
 /**
  * Lease rows and their indexes ({@link LeaseKeys}). Every change of a lease and its index rows is
- * one storage transaction. Nothing here holds leases in memory: due leases, a prefix's leases and a
- * token's leases are found by listing index folders a page at a time.
+ * one storage transaction (a page of revocations, {@link #settle}, is one transaction too), and the
+ * counts at {@link LeaseKeys#STATS} change in the same transaction. Nothing here holds leases in
+ * memory: due leases, a prefix's leases and a token's leases are found by listing index folders a
+ * page at a time.
  */
 final class LeaseStore {
   static final int PAGE = 500;
@@ -49,17 +51,44 @@ final class LeaseStore {
 
   /** Stores a new lease inside the caller's transaction {@code tx}. */
   void create(Storage tx, LeaseEntry e) {
+    Delta d = new Delta();
+    createRows(tx, e, d);
+    d.writeTo(tx);
+  }
+
+  /**
+   * Stores these new leases with their index rows in one storage transaction (bulk loads).
+   *
+   * @throws IllegalStateException if a lease with one of these ids exists; nothing is stored then
+   */
+  void createAll(List<LeaseEntry> leases) {
+    storage.transaction(
+        tx -> {
+          Delta d = new Delta();
+          for (LeaseEntry e : leases) {
+            createRows(tx, e, d);
+          }
+          d.writeTo(tx);
+          return null;
+        });
+  }
+
+  private void createRows(Storage tx, LeaseEntry e, Delta d) {
     if (tx.get(LeaseKeys.id(e.leaseId())).isPresent()) {
       throw new IllegalStateException("a lease with this id exists");
     }
     String h = hash(e.leaseId());
     tx.put(LeaseKeys.id(e.leaseId()), Json.write(e.toJson()));
-    tx.put(LeaseKeys.time(e.expireTime(), h), pointer(e.leaseId()));
+    if (e.irrevocable()) {
+      tx.put(LeaseKeys.irrevocable(h), pointer(e.leaseId()));
+      d.irrevocable++;
+    } else {
+      tx.put(LeaseKeys.time(e.expireTime(), h), pointer(e.leaseId()));
+    }
     if (!e.tokenHash().isEmpty()) {
       tx.put(LeaseKeys.token(e.tokenHash(), h), pointer(e.leaseId()));
     }
-    Stats s = stats(tx);
-    writeStats(tx, new Stats(s.leases() + 1, s.irrevocable()));
+    d.leases++;
   }
 
   Optional<LeaseEntry> read(String leaseId) {
@@ -84,6 +113,14 @@ final class LeaseStore {
   /** As {@link #replace(String, java.util.function.UnaryOperator)} inside {@code tx}. */
   Optional<LeaseEntry> replace(
       Storage tx, String leaseId, java.util.function.UnaryOperator<LeaseEntry> change) {
+    Delta d = new Delta();
+    Optional<LeaseEntry> next = replaceRows(tx, leaseId, change, d);
+    d.writeTo(tx);
+    return next;
+  }
+
+  private Optional<LeaseEntry> replaceRows(
+      Storage tx, String leaseId, java.util.function.UnaryOperator<LeaseEntry> change, Delta d) {
     Optional<LeaseEntry> current = read(tx, leaseId);
     if (current.isEmpty()) {
       return Optional.empty();
@@ -98,8 +135,7 @@ final class LeaseStore {
     if (next.irrevocable()) {
       tx.put(LeaseKeys.irrevocable(h), pointer(leaseId));
       if (!old.irrevocable()) {
-        Stats s = stats(tx);
-        writeStats(tx, new Stats(s.leases(), s.irrevocable() + 1));
+        d.irrevocable++;
       }
     } else {
       tx.put(LeaseKeys.time(next.expireTime(), h), pointer(leaseId));
@@ -111,13 +147,42 @@ final class LeaseStore {
   Optional<LeaseEntry> delete(String leaseId) {
     return storage.transaction(
         tx -> {
-          Optional<LeaseEntry> current = read(tx, leaseId);
-          current.ifPresent(e -> deleteRows(tx, e));
+          Delta d = new Delta();
+          Optional<LeaseEntry> current = deleteRows(tx, leaseId, d);
+          d.writeTo(tx);
           return current;
         });
   }
 
-  private void deleteRows(Storage tx, LeaseEntry e) {
+  /**
+   * Settles one page of revocations in one storage transaction: deletes the leases in {@code
+   * revoked} with every index row of them, and applies {@code failed}'s change to each of those
+   * leases (as {@link #replace}). Leases already gone are skipped. Answers the leases deleted.
+   */
+  List<LeaseEntry> settle(
+      List<String> revoked, Map<String, java.util.function.UnaryOperator<LeaseEntry>> failed) {
+    if (revoked.isEmpty() && failed.isEmpty()) {
+      return List.of();
+    }
+    return storage.transaction(
+        tx -> {
+          Delta d = new Delta();
+          List<LeaseEntry> deleted = new ArrayList<>();
+          for (String id : revoked) {
+            deleteRows(tx, id, d).ifPresent(deleted::add);
+          }
+          failed.forEach((id, change) -> replaceRows(tx, id, change, d));
+          d.writeTo(tx);
+          return deleted;
+        });
+  }
+
+  private Optional<LeaseEntry> deleteRows(Storage tx, String leaseId, Delta d) {
+    Optional<LeaseEntry> current = read(tx, leaseId);
+    if (current.isEmpty()) {
+      return current;
+    }
+    LeaseEntry e = current.get();
     String h = hash(e.leaseId());
     tx.delete(LeaseKeys.id(e.leaseId()));
     tx.delete(LeaseKeys.time(e.expireTime(), h));
@@ -125,9 +190,9 @@ final class LeaseStore {
     if (!e.tokenHash().isEmpty()) {
       tx.delete(LeaseKeys.token(e.tokenHash(), h));
     }
-    Stats s = stats(tx);
-    writeStats(
-        tx, new Stats(Math.max(0, s.leases() - 1), s.irrevocable() - (e.irrevocable() ? 1 : 0)));
+    d.leases--;
+    d.irrevocable -= e.irrevocable() ? 1 : 0;
+    return current;
   }
 
   /**
@@ -250,66 +315,23 @@ final class LeaseStore {
     return stats(storage);
   }
 
-  /**
-   * Removes index rows that point to no lease (or to a lease whose row moved), and recounts the
-   * leases; answers how many rows it removed.
-   */
-  long tidy() {
-    long removed = 0;
-    for (String folder : List.of(LeaseKeys.TIME, LeaseKeys.TOKEN, LeaseKeys.IRREVOCABLE)) {
-      removed += tidyFolder(folder);
-    }
-    long[] counts = new long[2];
-    walk(
-        "",
-        id ->
-            read(id)
-                .ifPresent(
-                    e -> {
-                      counts[0]++;
-                      counts[1] += e.irrevocable() ? 1 : 0;
-                    }));
+  /** Replaces the counts by these (after a recount). */
+  void writeStats(Stats s) {
     storage.transaction(
         tx -> {
-          writeStats(tx, new Stats(counts[0], counts[1]));
+          writeStats(tx, s);
           return null;
         });
-    return removed;
   }
 
-  private long tidyFolder(String folder) {
-    long removed = 0;
-    String after = "";
-    while (true) {
-      List<String> page = backend.listPage(folder, after, PAGE);
-      if (page.isEmpty()) {
-        return removed;
-      }
-      for (String row : page) {
-        if (row.endsWith("/")) {
-          removed += tidyFolder(folder + row);
-          continue;
-        }
-        String key = folder + row;
-        Optional<LeaseEntry> lease = pointerAt(key).flatMap(this::read);
-        if (lease.isEmpty() || !expectedRow(key, lease.get())) {
-          storage.delete(key);
-          removed++;
-        }
-      }
-      after = page.get(page.size() - 1);
-    }
+  /** Deletes one index row (tidying). */
+  void deleteRow(String key) {
+    storage.delete(key);
   }
 
-  private boolean expectedRow(String key, LeaseEntry e) {
-    String h = hash(e.leaseId());
-    if (key.startsWith(LeaseKeys.TIME)) {
-      return !e.irrevocable() && key.equals(LeaseKeys.time(e.expireTime(), h));
-    }
-    if (key.startsWith(LeaseKeys.IRREVOCABLE)) {
-      return e.irrevocable();
-    }
-    return key.equals(LeaseKeys.token(e.tokenHash(), h));
+  /** Up to {@value #PAGE} names in {@code folder} after {@code after}, unencrypted listing. */
+  List<String> listPage(String folder, String after) {
+    return backend.listPage(folder, after, PAGE);
   }
 
   /** HMAC of a lease id in hex. */
@@ -317,7 +339,8 @@ final class LeaseStore {
     return HexFormat.of().formatHex(barrier.hmac(leaseId.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private Optional<String> pointerAt(String key) {
+  /** The lease id an index row points to. */
+  Optional<String> pointerAt(String key) {
     return storage.get(key).map(b -> (String) Json.read(b).get("lease_id"));
   }
 
@@ -339,6 +362,25 @@ final class LeaseStore {
   private static void writeStats(Storage tx, Stats s) {
     tx.put(
         LeaseKeys.STATS,
-        Json.write(Map.of("leases", s.leases(), "irrevocable", Math.max(0, s.irrevocable()))));
+        Json.write(
+            Map.of(
+                "leases", Math.max(0, s.leases()), "irrevocable", Math.max(0, s.irrevocable()))));
+  }
+
+  /**
+   * The change of the counts one transaction makes, written once at its end, so a batch reads and
+   * writes {@link LeaseKeys#STATS} once.
+   */
+  private static final class Delta {
+    long leases;
+    long irrevocable;
+
+    void writeTo(Storage tx) {
+      if (leases == 0 && irrevocable == 0) {
+        return;
+      }
+      Stats s = stats(tx);
+      writeStats(tx, new Stats(s.leases() + leases, s.irrevocable() + irrevocable));
+    }
   }
 }

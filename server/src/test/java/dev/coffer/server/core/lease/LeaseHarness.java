@@ -20,13 +20,14 @@ import java.util.Optional;
 
 /**
  * A lease manager over an initialised in-memory barrier, a real token store, and the test {@link
- * LeasingEngine} mounted at {@code db/} (default TTL 1h, max 2h), with a clock the test moves.
+ * LeasingEngine} mounted at {@code db/} (default TTL 1h, max 2h), with a clock the test moves. The
+ * storage counts its transactions and can be made to fail the next ones.
  */
 final class LeaseHarness {
   static final LeaseSettings SETTINGS =
       new LeaseSettings(2, 3, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
-  final InMemoryStorageBackend backend = new InMemoryStorageBackend();
+  final CountingStorageBackend backend = new CountingStorageBackend(new InMemoryStorageBackend());
   final MutableClock clock = new MutableClock();
   final Barrier barrier = new Barrier(backend);
   final TokenStore tokens;
@@ -38,6 +39,10 @@ final class LeaseHarness {
   boolean mounted = true;
 
   LeaseHarness() {
+    this(SETTINGS);
+  }
+
+  LeaseHarness(LeaseSettings settings) {
     barrier.initialize(new byte[32], clock.instant());
     tokens = new TokenStore(barrier, clock);
     engine =
@@ -55,7 +60,7 @@ final class LeaseHarness {
             barrier,
             backend,
             clock,
-            SETTINGS,
+            settings,
             new LeaseOwners() {
               @Override
               public Optional<SecretsEngine> engine(String mountPath, String mountUuid) {

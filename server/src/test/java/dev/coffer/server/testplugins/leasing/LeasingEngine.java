@@ -26,7 +26,7 @@ import java.util.UUID;
  *       lease (internal data: the user name);
  *   <li>{@code READ users} shows live, revoked and renewed users and the periodic calls;
  *   <li>{@code UPDATE config {fail_revoke}} makes every revocation throw (with a message quoting a
- *       "password", which must never show).
+ *       "password", which must never show); {@link #failRevocationOf} makes one user's throw.
  * </ul>
  */
 public final class LeasingEngine implements SecretsEngine {
@@ -78,6 +78,11 @@ public final class LeasingEngine implements SecretsEngine {
     storage().put("config/fail_revoke", bytes(Boolean.toString(fail)));
   }
 
+  /** Makes revocations of this one user fail (others still succeed). */
+  public void failRevocationOf(String user) {
+    storage().put("config/fail_user/" + user, bytes("true"));
+  }
+
   /** Live, revoked and renewed users, and how often {@link #periodic} ran. */
   public Map<String, Object> users() {
     Map<String, Object> d = new LinkedHashMap<>();
@@ -96,10 +101,10 @@ public final class LeasingEngine implements SecretsEngine {
             .map(b -> new String(b, StandardCharsets.UTF_8))
             .orElse("false")
             .equals("true");
-    if (fail) {
+    String user = lease.internalString("username");
+    if (fail || storage().get("config/fail_user/" + user).isPresent()) {
       throw new IllegalStateException("cannot drop user, " + SECRET_IN_ERROR);
     }
-    String user = lease.internalString("username");
     boolean existed = storage().get("users/" + user).isPresent();
     storage().delete("users/" + user);
     storage().put("revoked/" + user, bytes(lease.leaseId()));
