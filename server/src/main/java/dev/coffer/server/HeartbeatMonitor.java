@@ -59,7 +59,11 @@ final class HeartbeatMonitor implements AutoCloseable {
     return m;
   }
 
-  /** One check; fires the killswitch when the failure count reaches the limit. */
+  /**
+   * One check; fires the killswitch when the failure count reaches the limit.
+   *
+   * @throws RuntimeException what firing threw; the next failed check fires again
+   */
   synchronized void check() {
     if (alive()) {
       if (fired) {
@@ -76,9 +80,11 @@ final class HeartbeatMonitor implements AutoCloseable {
         consecutiveFailures,
         config.failures());
     if (consecutiveFailures >= config.failures() && !fired) {
-      fired = true;
       LOG.error("killswitch heartbeat: firing the killswitch");
+      // Counts as fired only once it went through: a killswitch that could not fire (e.g. while
+      // the server is sealed) is tried again on the next failed check.
       trigger.fire(config.rotate(), config.seal());
+      fired = true;
     }
   }
 

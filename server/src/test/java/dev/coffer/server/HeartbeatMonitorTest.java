@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.coffer.config.HeartbeatConfig;
@@ -93,6 +94,38 @@ class HeartbeatMonitorTest {
     monitor.check();
     monitor.check();
     assertThat(fired).as("re-armed after the endpoint answered again").hasSize(2);
+  }
+
+  @Test
+  void aKillswitchThatCouldNotFireIsFiredOnTheNextFailedCheck() {
+    monitor.close();
+    List<String> attempts = new ArrayList<>();
+    HeartbeatConfig config =
+        new HeartbeatConfig(
+            URI.create("http://127.0.0.1:" + endpoint.port() + "/alive"),
+            Duration.ofHours(1),
+            Duration.ofSeconds(2),
+            1,
+            false,
+            false);
+    monitor =
+        new HeartbeatMonitor(
+            config,
+            (rotate, seal) -> {
+              attempts.add("try");
+              if (attempts.size() == 1) {
+                throw new IllegalStateException("Coffer is sealed");
+              }
+              fired.add("fired");
+            });
+    failing();
+
+    assertThatThrownBy(monitor::check).hasMessage("Coffer is sealed");
+    monitor.check();
+    monitor.check();
+
+    assertThat(attempts).hasSize(2);
+    assertThat(fired).as("fired once it could, then once per outage").containsExactly("fired");
   }
 
   @Test

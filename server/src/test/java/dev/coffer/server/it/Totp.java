@@ -1,40 +1,49 @@
 package dev.coffer.server.it;
 
-import dev.coffer.server.core.stepup.MfaCheck;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coffer.server.it.VaultApi.Answer;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 6238 TOTP (HMAC-SHA1, 30-second steps, 6 digits) for tests, and an {@link MfaCheck} backed by
- * it: entities enrolled with a known secret, codes valid for the current step (±1), each code
- * burned on first use. Stands in for the real TOTP enrolment until it is merged.
+ * RFC 6238 TOTP codes (HMAC-SHA1, 30-second steps, 6 digits) for tests, and TOTP enrolment over the
+ * real API: a method from {@code identity/mfa/method/totp}, an entity enrolled with {@code
+ * identity/mfa/method/totp/admin-generate}, its secret taken from the answered {@code otpauth://}
+ * URL.
  */
-final class Totp implements MfaCheck {
+final class Totp {
   private static final long STEP_SECONDS = 30;
+  private static final Pattern SECRET = Pattern.compile("[?&]secret=([A-Z2-7]+)");
+  private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-  private final Clock clock;
-  private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
-  private final Set<String> used = ConcurrentHashMap.newKeySet();
+  private Totp() {}
 
-  Totp(Clock clock) {
-    this.clock = clock;
+  /** Creates a TOTP method with Vault's defaults (SHA1, 6 digits, 30 s); returns its id. */
+  static String createMethod(VaultApi root) {
+    Answer method = root.post("identity/mfa/method/totp", "{\"issuer\":\"Coffer\"}");
+    assertThat(method.status()).as(method.raw()).isEqualTo(200);
+    return method.data().get("method_id").asText();
   }
 
-  /** Enrols {@code entityId} with {@code secret}. */
-  void enrol(String entityId, byte[] secret) {
-    secrets.put(entityId, secret.clone());
-  }
-
-  /** The code of {@code secret} now (by the server's clock). */
-  String codeNow(byte[] secret) {
-    return code(secret, clock.instant());
+  /** Enrols {@code entityId} in {@code methodId}; returns the secret from the answered URL. */
+  static byte[] enrol(VaultApi root, String methodId, String entityId) {
+    Answer generated =
+        root.post(
+            "identity/mfa/method/totp/admin-generate",
+            "{\"method_id\":\"" + methodId + "\",\"entity_id\":\"" + entityId + "\"}");
+    assertThat(generated.status()).as(generated.raw()).isEqualTo(200);
+    String url = generated.data().get("url").asText();
+    Matcher m = SECRET.matcher(url);
+    assertThat(url).startsWith("otpauth://totp/");
+    assertThat(m.find()).as("a secret in " + url.replaceAll("secret=[^&]*", "secret=…")).isTrue();
+    return base32(m.group(1));
   }
 
   /** The RFC 6238 code of {@code secret} at {@code time}. */
@@ -60,23 +69,23 @@ final class Totp implements MfaCheck {
     }
   }
 
-  @Override
-  public boolean verify(String entityId, String methodId, String passcode) {
-    byte[] secret = secrets.get(entityId);
-    if (secret == null) {
-      return false;
-    }
-    long step = Math.floorDiv(clock.instant().getEpochSecond(), STEP_SECONDS);
-    for (long s = step - 1; s <= step + 1; s++) {
-      if (hotp(secret, s).equals(passcode)) {
-        return used.add(entityId + ":" + s);
+  /** RFC 4648 base32 without padding, as in {@code otpauth://} URLs. */
+  static byte[] base32(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int buffer = 0;
+    int bits = 0;
+    for (char c : s.toCharArray()) {
+      int v = BASE32.indexOf(c);
+      if (v < 0) {
+        throw new IllegalArgumentException("not base32: " + c);
+      }
+      buffer = (buffer << 5) | v;
+      bits += 5;
+      if (bits >= 8) {
+        out.write((buffer >> (bits - 8)) & 0xff);
+        bits -= 8;
       }
     }
-    return false;
-  }
-
-  @Override
-  public boolean enrolled(String entityId) {
-    return secrets.containsKey(entityId);
+    return out.toByteArray();
   }
 }

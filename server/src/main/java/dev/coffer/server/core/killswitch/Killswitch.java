@@ -15,7 +15,7 @@ import java.util.Map;
 public final class Killswitch {
   private static final System.Logger LOG = System.getLogger(Killswitch.class.getName());
 
-  /** Revokes every lease the server holds. */
+  /** Revokes every secret's lease (tokens are the {@link Tokens} step's). */
   @FunctionalInterface
   public interface Leases {
     /** Revokes all; the failures map names each lease that could not be revoked. */

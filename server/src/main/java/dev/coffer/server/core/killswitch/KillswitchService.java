@@ -27,7 +27,10 @@ public final class KillswitchService {
     TokenSweep sweep = new TokenSweep(tokens);
     this.killswitch =
         new Killswitch(
-            () -> outcome(leases.revokeAll()), sweep::revokeAllButRoot, mounts::rotateAll, audit);
+            () -> outcome(leases.revokeAllSecrets()),
+            sweep::revokeAllButRoot,
+            mounts::rotateAll,
+            audit);
   }
 
   private static Killswitch.Outcome outcome(RevokeReport report) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * Every lease of a dynamic secret or of a token with a TTL: issues them, answers the {@code
@@ -234,6 +235,10 @@ public final class LeaseManager {
    * Synchronously: waits for each revocation and reports failures. Otherwise makes them due now.
    */
   public RevokeReport revokePrefix(String prefix, boolean sync) {
+    return revoke(prefix, sync, id -> true);
+  }
+
+  private RevokeReport revoke(String prefix, boolean sync, Predicate<String> which) {
     if (!LeaseKeys.validPrefix(prefix)) {
       throw CofferException.invalid("invalid lease prefix");
     }
@@ -254,6 +259,9 @@ public final class LeaseManager {
     store.walk(
         folder,
         id -> {
+          if (!which.test(id)) {
+            return;
+          }
           ids.add(id);
           if (ids.size() >= LeaseStore.PAGE) {
             flush.run();
@@ -266,9 +274,18 @@ public final class LeaseManager {
     return new RevokeReport(revoked[0], failed);
   }
 
-  /** Revokes every lease, synchronously (the killswitch). */
+  /** Revokes every lease, synchronously. */
   public RevokeReport revokeAll() {
     return revokePrefix("", true);
+  }
+
+  /**
+   * Revokes every lease of a secret, synchronously (the killswitch). Tokens' own leases are left
+   * alone: the killswitch revokes tokens itself and spares root tokens, which a token lease's
+   * revocation would not.
+   */
+  public RevokeReport revokeAllSecrets() {
+    return revoke("", true, id -> store.read(id).map(e -> !e.isToken()).orElse(false));
   }
 
   /**

@@ -268,6 +268,39 @@ class LeaseManagerTest {
   }
 
   @Test
+  void revokeAllSecretsLeavesTokensOwnLeasesAlone() {
+    String id =
+        h.tokens.issue(
+            new dev.coffer.server.core.token.TokenEntry(
+                "acc",
+                List.of("root"),
+                Map.of(),
+                "t",
+                0,
+                h.clock.instant(),
+                60,
+                h.clock.instant().plusSeconds(60),
+                0,
+                0,
+                true,
+                "",
+                "auth/token/create",
+                "",
+                "",
+                List.of(),
+                null));
+    String hash = h.tokens.idHash(id);
+    SecretLease secret = h.issue("ro", hash, Map.of());
+
+    RevokeReport report = h.leases.revokeAllSecrets();
+
+    assertThat(report.revoked()).isEqualTo(1);
+    assertThatThrownBy(() -> h.leases.lookup(secret.leaseId())).hasMessage("invalid lease");
+    assertThat(h.leases.lookup("auth/token/create/" + hash).isToken()).isTrue();
+    assertThat(h.tokens.lookup(id)).isPresent();
+  }
+
+  @Test
   void tidyRemovesDanglingIndexRowsAndRecounts() {
     SecretLease lease = h.issue("ro");
     h.barrier.root().delete(LeaseKeys.id(lease.leaseId()));
