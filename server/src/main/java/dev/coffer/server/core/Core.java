@@ -6,7 +6,6 @@ import dev.coffer.server.core.lease.LeaseManager;
 import dev.coffer.server.core.lease.LeaseSettings;
 import dev.coffer.server.core.policy.Capability;
 import dev.coffer.server.core.seal.SealManager;
-import dev.coffer.server.core.stepup.MfaCheck;
 import dev.coffer.server.core.sys.RawEndpoints;
 import dev.coffer.server.core.sys.SealControls;
 import dev.coffer.server.core.token.TokenEntry;
@@ -88,14 +87,6 @@ public final class Core implements RequestHandler, AutoCloseable {
     if (seals.initialized() && !seal.needsKeyShares()) {
       exclusively(seals::autoUnseal);
     }
-  }
-
-  /**
-   * Installs what checks TOTP codes for step-up paths and break-glass requests (until then nobody
-   * is enrolled: {@link MfaCheck#NONE}).
-   */
-  public void setMfaCheck(MfaCheck check) {
-    parts.mfaCheck.set(check);
   }
 
   /** Names the storage type for {@code sys/seal-status} (e.g. {@code sqlite}). */

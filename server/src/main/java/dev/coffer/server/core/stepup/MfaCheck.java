@@ -2,8 +2,8 @@ package dev.coffer.server.core.stepup;
 
 /**
  * What the core asks about an identity entity's TOTP codes (step-up paths, break-glass requests).
- * The TOTP MFA implementation provides it; until one is installed with {@link
- * dev.coffer.server.core.Core#setMfaCheck}, {@link #NONE} answers that nobody is enrolled.
+ * The TOTP MFA implementation ({@code core.mfa}) provides it; {@link #NONE} answers that nobody is
+ * enrolled.
  */
 public interface MfaCheck {
   /** No entity is enrolled in anything; no code is ever valid. */
