@@ -50,8 +50,13 @@ final class RequestReader {
       throw new HttpFailure(
           415, "PATCH requires Content-Type: " + MERGE_PATCH + " (JSON merge patch, RFC 7386)");
     }
-    byte[] body =
-        BoundedBody.read(req.getInputStream(), req.getContentLengthLong(), maxRequestSize);
+    long declared = req.getContentLengthLong();
+    if (declared > maxRequestSize) {
+      // Refuse before touching the input stream: opening it answers "100 Continue", and a
+      // client that was told to continue races our close with a body we will not read.
+      throw HttpFailure.tooLarge();
+    }
+    byte[] body = BoundedBody.read(req.getInputStream(), declared, maxRequestSize);
     data.putAll(parseBody(body));
     return new CoreRequest(
         requestId,
