@@ -1,6 +1,7 @@
 package dev.coffer.cli;
 
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,14 +49,26 @@ public final class CofferCli implements Runnable {
     }
   }
 
-  /** Runs one command line in {@code ctx} and returns its exit code. */
+  /**
+   * Runs one command line in {@code ctx} and returns its exit code. {@code coffer server} builds
+   * only its own command: picocli would otherwise build the model of every client command by
+   * reflection first, a large part of the server's start-up.
+   */
   public static int execute(CliContext ctx, String... args) {
+    if (args.length > 0 && "server".equals(args[0])) {
+      CommandLine server = configure(new CommandLine(new ServerCommand(ctx)), ctx);
+      server.setCommandName("coffer server");
+      return server.execute(Arrays.copyOfRange(args, 1, args.length));
+    }
     return commandLine(ctx).execute(args);
   }
 
   /** The configured picocli command line over {@code ctx}. */
   static CommandLine commandLine(CliContext ctx) {
-    CommandLine cmd = new CommandLine(new CofferCli(ctx), new ContextFactory(ctx));
+    return configure(new CommandLine(new CofferCli(ctx), new ContextFactory(ctx)), ctx);
+  }
+
+  private static CommandLine configure(CommandLine cmd, CliContext ctx) {
     cmd.setOut(ctx.out());
     cmd.setErr(ctx.err());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

@@ -46,8 +46,9 @@ public final class CofferServer implements AutoCloseable {
    * @throws StartupException naming the configuration key at fault
    */
   public static CofferServer start(CofferConfig config) {
-    Core core = startCore(config, CofferServer.class.getClassLoader());
-    return listen(config, core, null);
+    StartupPhases phases = new StartupPhases();
+    Core core = startCore(config, CofferServer.class.getClassLoader(), Clock.systemUTC(), phases);
+    return listen(config, core, null, phases);
   }
 
   /**
@@ -67,8 +68,9 @@ public final class CofferServer implements AutoCloseable {
    * @throws StartupException naming the option or key at fault
    */
   public static CofferServer startDev(DevOptions options, Clock clock) {
+    StartupPhases phases = new StartupPhases();
     CofferConfig config = DevMode.config(options);
-    Core core = startCore(config, CofferServer.class.getClassLoader(), clock);
+    Core core = startCore(config, CofferServer.class.getClassLoader(), clock, phases);
     String rootToken;
     try {
       rootToken = DevMode.prepare(core, options);
@@ -76,7 +78,8 @@ public final class CofferServer implements AutoCloseable {
       closeQuietly(core);
       throw new StartupException("cannot prepare the dev server: " + e.getMessage(), e);
     }
-    return listen(config, core, rootToken);
+    phases.end("dev set-up");
+    return listen(config, core, rootToken, phases);
   }
 
   /**
@@ -85,18 +88,22 @@ public final class CofferServer implements AutoCloseable {
    * opened on failure.
    */
   static Core startCore(CofferConfig config, ClassLoader parent) {
-    return startCore(config, parent, Clock.systemUTC());
+    return startCore(config, parent, Clock.systemUTC(), new StartupPhases());
   }
 
-  private static Core startCore(CofferConfig config, ClassLoader parent, Clock clock) {
+  private static Core startCore(
+      CofferConfig config, ClassLoader parent, Clock clock, StartupPhases phases) {
     Objects.requireNonNull(config, "config");
     PluginRegistry registry =
         PluginLoader.load(
             parent, config.pluginDirectory().orElseGet(PluginClassLoaders::distributionDirectory));
+    phases.end("plugins");
     StorageBackend storage = createStorage(registry, config);
+    phases.end("storage");
     Seal seal;
     try {
       seal = createSeal(registry, config);
+      phases.end("seal");
     } catch (RuntimeException e) {
       closeQuietly(storage);
       throw e;
@@ -117,6 +124,7 @@ public final class CofferServer implements AutoCloseable {
                   lease.tick(),
                   lease.periodicInterval()));
       core.setStorageType(config.storageType());
+      phases.end("core");
     } catch (RuntimeException e) {
       closeQuietly(seal);
       closeQuietly(storage);
@@ -124,6 +132,7 @@ public final class CofferServer implements AutoCloseable {
     }
     try {
       core.start();
+      phases.end("unseal");
     } catch (RuntimeException e) {
       closeQuietly(core);
       throw new StartupException("cannot start the core: " + e.getMessage(), e);
@@ -160,10 +169,13 @@ public final class CofferServer implements AutoCloseable {
     }
   }
 
-  private static CofferServer listen(CofferConfig config, Core core, String devRootToken) {
+  private static CofferServer listen(
+      CofferConfig config, Core core, String devRootToken, StartupPhases phases) {
     try {
       HttpServer http = HttpServer.start(config.listener(), core);
+      phases.end("http");
       LOG.info("listening on {}", http.url());
+      LOG.info("started {}", phases.summary());
       HeartbeatMonitor heartbeat =
           config
               .heartbeat()

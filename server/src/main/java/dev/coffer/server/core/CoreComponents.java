@@ -178,6 +178,7 @@ final class CoreComponents {
     mounts.load();
     mounts.auth().load();
     audit.load();
+    audit.accessLog().start(background::run);
     breakGlassExpiry.start();
     leases.start(background, periodic);
   }
@@ -185,6 +186,8 @@ final class CoreComponents {
   /** Stops what lives inside the barrier and forgets cached state, before seal. */
   void sealing() {
     leases.stop();
+    // Stores every queued access-log record while the barrier is still open.
+    audit.accessLog().stop();
     audit.closeAll();
     mounts.closeAll();
     policies.clear();

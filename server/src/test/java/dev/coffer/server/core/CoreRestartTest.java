@@ -99,6 +99,31 @@ class CoreRestartTest {
   }
 
   @Test
+  void theAccessHistoryOfTheLastRequestsBeforeCloseSurvivesTheRestart() {
+    String root;
+    try (Core first = CoreTesting.staticCore(survivor())) {
+      root = first.initialize(1, 1).rootToken();
+      first.enableMount("notes", "memo", Map.of(), "");
+      ok(first.handle(request(RequestMethod.PUT, "notes/data/a", root, Map.of("value", "v1"))));
+      for (int i = 0; i < 50; i++) {
+        ok(first.handle(request(RequestMethod.GET, "notes/data/a", root)));
+      }
+    }
+
+    try (Core second = CoreTesting.staticCore(survivor())) {
+      Map<String, Object> history =
+          ok(
+              second.handle(
+                  request(
+                      RequestMethod.GET,
+                      "sys/access-log/notes/data/a",
+                      root,
+                      Map.of("limit", 1000))));
+      assertThat((List<?>) history.get("entries")).hasSize(51);
+    }
+  }
+
+  @Test
   void aStoreInitialisedWithAnotherSealTypeIsRefused() {
     try (Core first = CoreTesting.shamirCore(survivor())) {
       first.initialize(1, 1);

@@ -8,11 +8,15 @@ import dev.coffer.spi.Storage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * The per-path access history: who read, wrote or was denied on one path, kept inside the barrier
@@ -21,10 +25,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * oldest records beyond {@link #MAX_PER_PATH} are deleted as new ones arrive. A record holds who
  * and what happened, never request or response data.
  *
+ * <p>Records are written asynchronously: a request only puts its record on a bounded queue ({@link
+ * AccessLogQueue}); one background writer, running while the core is unsealed ({@link #start()},
+ * {@link #stop()}), stores many records per storage transaction, so a read costs no durable write
+ * of its own. A full queue drops records and counts them ({@link #dropped()}); a crash loses the
+ * records still queued (the audit devices are the durable record). {@link #list} first stores what
+ * is queued, so a caller sees its own requests.
+ *
  * <p>Trimming a path lists its whole folder, so it is done after one record in {@link
  * #PRUNE_EVERY}, drawn at random, rather than after each: a path holds on average about that many
- * records beyond the bound before they are trimmed. Each record is one durable storage write on the
- * request's path.
+ * records beyond the bound before they are trimmed.
  */
 public final class AccessLog {
   /** How many records are kept per path. */
@@ -32,6 +42,12 @@ public final class AccessLog {
 
   /** Trimming runs after one record in this many, on average. */
   public static final int PRUNE_EVERY = 64;
+
+  /** How many records may wait for the writer before new ones are dropped. */
+  static final int QUEUE_CAPACITY = 16_384;
+
+  /** At most this many records are stored per transaction. */
+  static final int BATCH_SIZE = 512;
 
   /** Where the records live in the barrier's root storage. */
   static final String PREFIX = "sys/access-log/";
@@ -41,45 +57,82 @@ public final class AccessLog {
   private final Storage storage;
   private final int maxPerPath;
   private final int pruneEvery;
+  private final AccessLogQueue<Pending> queue;
 
   /** The access log in {@code storage} (the barrier's root view), keeping the default bound. */
   public AccessLog(Storage storage) {
-    this(storage, MAX_PER_PATH, PRUNE_EVERY);
+    this(storage, MAX_PER_PATH, PRUNE_EVERY, QUEUE_CAPACITY, BATCH_SIZE);
   }
 
   /** An access log that trims after every record (for tests of the bound). */
   AccessLog(Storage storage, int maxPerPath) {
-    this(storage, maxPerPath, 1);
+    this(storage, maxPerPath, 1, QUEUE_CAPACITY, BATCH_SIZE);
   }
 
   AccessLog(Storage storage, int maxPerPath, int pruneEvery) {
+    this(storage, maxPerPath, pruneEvery, QUEUE_CAPACITY, BATCH_SIZE);
+  }
+
+  AccessLog(Storage storage, int maxPerPath, int pruneEvery, int queueCapacity, int batchSize) {
     this.storage = storage;
     this.maxPerPath = maxPerPath;
     this.pruneEvery = pruneEvery;
+    this.queue = new AccessLogQueue<>(queueCapacity, batchSize, this::store);
+  }
+
+  /** Starts the background writer, storing batches directly (for tests). */
+  void start() {
+    start(
+        work -> {
+          work.run();
+          return true;
+        });
   }
 
   /**
-   * Records the outcome of one request. Never fails the request: a storage error is logged.
+   * Starts the background writer (after unseal).
+   *
+   * @param guard runs one batch of the writer and answers whether it ran: the core runs it under
+   *     its shared lock and only while unsealed; a batch that did not run stays queued
+   */
+  public void start(Predicate<Runnable> guard) {
+    queue.start(guard);
+  }
+
+  /** Stops the background writer and stores every queued record (before seal). */
+  public void stop() {
+    queue.stop();
+  }
+
+  /** Records dropped since start-up because the queue was full. */
+  public long dropped() {
+    return queue.dropped();
+  }
+
+  /** Records lost since start-up because storing them failed. */
+  public long failed() {
+    return queue.failed();
+  }
+
+  /** Records waiting to be stored. */
+  public int queued() {
+    return queue.queued();
+  }
+
+  /**
+   * Queues the outcome of one request for the writer. Never blocks and never fails the request: a
+   * full queue drops the record and counts it.
    *
    * @param error the error the client was given, or {@code null}
    */
   public void record(AuditedCall call, CofferException error, Instant now) {
-    try {
-      String dir = dir(call.path());
-      storage.put(dir + key(now, call.requestId()), Json.write(entry(call, error, now)));
-      // Random rather than counted, so no pattern of requests over paths escapes trimming.
-      if (ThreadLocalRandom.current().nextInt(pruneEvery) == 0) {
-        prune(dir);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.ERROR,
-          "access log of request " + call.requestId() + " not recorded: " + e.getMessage());
-    }
+    // Only cheap work here; hashing the path and encoding the record happen on the writer.
+    queue.offer(new Pending(call.path(), now, call.requestId(), entry(call, error, now)));
   }
 
-  /** The records of {@code path}, newest first, at most {@code limit}. */
+  /** The records of {@code path}, newest first, at most {@code limit}; queued ones included. */
   public List<Map<String, Object>> list(String path, int limit) {
+    queue.flush();
     String dir = dir(path);
     List<Map<String, Object>> out = new ArrayList<>();
     for (String key : storage.list(dir)) {
@@ -89,6 +142,31 @@ public final class AccessLog {
       storage.get(dir + key).ifPresent(b -> out.add(Json.read(b)));
     }
     return out;
+  }
+
+  /** Stores one batch in one transaction (one commit), then trims the paths drawn for it. */
+  private void store(List<Pending> batch) {
+    Map<String, String> dirs = new HashMap<>();
+    Set<String> toTrim = new LinkedHashSet<>();
+    storage.transaction(
+        tx -> {
+          for (Pending p : batch) {
+            String dir = dirs.computeIfAbsent(p.path(), AccessLog::dir);
+            tx.put(dir + key(p.time(), p.requestId()), Json.write(p.entry()));
+            // Random rather than counted, so no pattern of requests over paths escapes trimming.
+            if (ThreadLocalRandom.current().nextInt(pruneEvery) == 0) {
+              toTrim.add(dir);
+            }
+          }
+          return null;
+        });
+    for (String dir : toTrim) {
+      try {
+        prune(dir);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "access log not trimmed: " + e.getMessage());
+      }
+    }
   }
 
   private void prune(String dir) {
@@ -127,6 +205,9 @@ public final class AccessLog {
     }
     return error.code() == ErrorCode.PERMISSION_DENIED ? "denied" : "error";
   }
+
+  /** One record on its way to storage. */
+  private record Pending(String path, Instant time, String requestId, Map<String, Object> entry) {}
 
   /** The storage folder of one path: the SHA-256 of the path without surrounding slashes. */
   static String dir(String path) {

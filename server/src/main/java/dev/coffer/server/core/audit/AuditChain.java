@@ -31,12 +31,19 @@ public final class AuditChain {
 
   /** SHA-256 of {@code bytes}, lowercase hex. */
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    // digest() resets the digest: each thread reuses its own (this runs under a device's lock).
+    return HexFormat.of().formatHex(SHA256.get().digest(bytes));
   }
+
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 unavailable", e);
+            }
+          });
 
   /** The {@code prev_hash} of a chain's first line: SHA-256 of {@code GENESIS + saltId}. */
   public static String genesisHash(String saltId) {

@@ -21,7 +21,9 @@ import java.util.Map;
  * well as in {@code sys/health}; the lease and irrevocable lease counts ({@code
  * coffer.expire.num_leases}, {@code coffer.expire.num_irrevocable_leases}) and the revocations done
  * and failed since unseal ({@code coffer.expire.revoked}, {@code coffer.expire.revoke_failures},
- * counters).
+ * counters); the access-log records waiting to be stored ({@code coffer.access_log.queued}) and
+ * those dropped because the queue was full or lost because storing failed ({@code
+ * coffer.access_log.dropped}, {@code coffer.access_log.write_failures}, counters since start-up).
  */
 final class MetricsPaths {
   private final AuditBroker audit;
@@ -53,9 +55,12 @@ final class MetricsPaths {
     LeaseCounts c = leases.counts();
     gauges.add(gauge("coffer.expire.num_leases", c.leases(), Map.of()));
     gauges.add(gauge("coffer.expire.num_irrevocable_leases", c.irrevocable(), Map.of()));
+    gauges.add(gauge("coffer.access_log.queued", audit.accessLog().queued(), Map.of()));
     List<Map<String, Object>> counters = new ArrayList<>();
     counters.add(counter("coffer.expire.revoked", c.revoked()));
     counters.add(counter("coffer.expire.revoke_failures", c.revokeFailures()));
+    counters.add(counter("coffer.access_log.dropped", audit.accessLog().dropped()));
+    counters.add(counter("coffer.access_log.write_failures", audit.accessLog().failed()));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("Timestamp", clock.instant().toString());
     data.put("Gauges", gauges);

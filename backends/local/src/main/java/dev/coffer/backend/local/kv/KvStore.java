@@ -116,11 +116,17 @@ final class KvStore {
   }
 
   static String sha256Hex(String path) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(d.digest(path.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-    }
+    // digest() resets the digest, so each thread reuses its own without a provider lookup per call.
+    return HexFormat.of().formatHex(SHA256.get().digest(path.getBytes(StandardCharsets.UTF_8)));
   }
+
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+            }
+          });
 }

@@ -1,0 +1,162 @@
+package dev.coffer.server.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coffer.backend.local.storage.InMemoryStorageBackend;
+import dev.coffer.server.core.AuditedCall;
+import dev.coffer.server.core.barrier.AesGcm;
+import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.spi.ClientInfo;
+import dev.coffer.spi.Operation;
+import dev.coffer.spi.Storage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The asynchronous, batched writer of the access log over a real barrier. */
+class AccessLogTest {
+  private Storage storage;
+  private final AtomicInteger transactions = new AtomicInteger();
+  private AccessLog log;
+
+  @BeforeEach
+  void unsealedBarrier() {
+    Barrier barrier = new Barrier(new InMemoryStorageBackend());
+    barrier.initialize(AesGcm.randomBytes(32), Instant.now());
+    storage = countingTransactions(barrier.root());
+  }
+
+  @AfterEach
+  void stopWriter() {
+    if (log != null) {
+      log.stop();
+    }
+  }
+
+  @Test
+  void recordsArriveInOrderAndAReaderSeesThemAtOnce() {
+    log = new AccessLog(storage, 1000, 1000, 100, 8);
+    log.start();
+    for (int i = 0; i < 20; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+
+    List<Map<String, Object>> listed = log.list("secret/data/a", 100);
+
+    assertThat(listed).extracting(e -> e.get("request_id")).hasSize(20).first().isEqualTo("r19");
+    for (int i = 0; i < 20; i++) {
+      assertThat(listed.get(i)).containsEntry("request_id", "r" + (19 - i));
+    }
+  }
+
+  @Test
+  void aBurstLargerThanOneBatchIsStoredCompletelyInFewTransactions() {
+    log = new AccessLog(storage, 1000, 1000, 1000, 16);
+    log.start();
+    for (int i = 0; i < 500; i++) {
+      log.record(call("p/" + (i % 5), "r" + i), null, Instant.ofEpochSecond(1000, i));
+    }
+    log.stop();
+
+    for (int p = 0; p < 5; p++) {
+      assertThat(storage.list(AccessLog.dir("p/" + p))).hasSize(100);
+    }
+    // Batches of at most 16: no fewer than 32 commits, far fewer than one per record.
+    assertThat(transactions.get()).isBetween(32, 499);
+    assertThat(log.dropped()).isZero();
+  }
+
+  @Test
+  void aFullQueueDropsAndCountsRecordsInsteadOfBlocking() {
+    // Not started: nothing drains the queue until someone reads.
+    log = new AccessLog(storage, 1000, 1000, 4, 16);
+    for (int i = 0; i < 10; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+
+    assertThat(log.dropped()).isEqualTo(6);
+    assertThat(log.queued()).isEqualTo(4);
+    assertThat(log.list("secret/data/a", 100))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("r3", "r2", "r1", "r0");
+    assertThat(log.queued()).isZero();
+  }
+
+  @Test
+  void stoppingStoresEverythingStillQueued() {
+    log = new AccessLog(storage, 1000, 1000, 100, 8);
+    // A writer whose batches never run, as when the core is busy sealing.
+    log.start(work -> false);
+    for (int i = 0; i < 30; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+    assertThat(storage.list(AccessLog.dir("secret/data/a"))).isEmpty();
+
+    log.stop();
+
+    assertThat(storage.list(AccessLog.dir("secret/data/a"))).hasSize(30);
+    assertThat(log.queued()).isZero();
+  }
+
+  @Test
+  void aStoppedLogCanStartAgainAndKeepsRecording() {
+    log = new AccessLog(storage, 1000, 1000, 100, 8);
+    log.start();
+    log.record(call("secret/data/a", "before"), null, Instant.ofEpochSecond(1000));
+    log.stop();
+    log.start();
+    log.record(call("secret/data/a", "after"), null, Instant.ofEpochSecond(1001));
+
+    assertThat(log.list("secret/data/a", 10))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("after", "before");
+  }
+
+  private Storage countingTransactions(Storage inner) {
+    return new Storage() {
+      @Override
+      public Optional<byte[]> get(String key) {
+        return inner.get(key);
+      }
+
+      @Override
+      public void put(String key, byte[] value) {
+        inner.put(key, value);
+      }
+
+      @Override
+      public void delete(String key) {
+        inner.delete(key);
+      }
+
+      @Override
+      public List<String> list(String prefix) {
+        return inner.list(prefix);
+      }
+
+      @Override
+      public <T> T transaction(Function<Storage, T> work) {
+        transactions.incrementAndGet();
+        return inner.transaction(work);
+      }
+    };
+  }
+
+  private static AuditedCall call(String path, String requestId) {
+    return new AuditedCall(
+        requestId,
+        Instant.now(),
+        Operation.READ,
+        path,
+        "secret/",
+        "kv",
+        Map.of(),
+        new ClientInfo("10.0.0.1", "accessor-1234", "tester", List.of("default"), ""));
+  }
+}
