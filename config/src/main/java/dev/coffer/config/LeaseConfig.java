@@ -1,10 +1,7 @@
 package dev.coffer.config;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code lease} section: how expired leases are revoked.
@@ -45,7 +42,8 @@ public record LeaseConfig(
   static final String TICK = "lease.tick";
   static final String PERIODIC_INTERVAL = "lease.periodic_interval";
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+  /** The longest duration any key of the section takes. */
+  private static final Duration MAX_DURATION = Duration.ofDays(1);
 
   /** Reads the section from configuration values by key; absent keys take their defaults. */
   static LeaseConfig from(Map<String, String> values) {
@@ -84,30 +82,6 @@ public record LeaseConfig(
   }
 
   private static Duration duration(Map<String, String> values, String key, Duration fallback) {
-    String v = values.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    Matcher m = DURATION.matcher(v.trim().toLowerCase(Locale.ROOT));
-    if (m.matches()) {
-      try {
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration d =
-            switch (unit) {
-              case "ms" -> Duration.ofMillis(n);
-              case "m" -> Duration.ofMinutes(n);
-              case "h" -> Duration.ofHours(n);
-              default -> Duration.ofSeconds(n);
-            };
-        if (!d.isZero() && d.compareTo(Duration.ofDays(1)) <= 0) {
-          return d;
-        }
-      } catch (NumberFormatException | ArithmeticException e) {
-        // reported below
-      }
-    }
-    throw ConfigException.invalid(
-        key, "expected a positive duration up to 24h such as 500ms, 10s or 1m");
+    return ConfigDurations.parse(key, values.get(key), fallback, MAX_DURATION);
   }
 }

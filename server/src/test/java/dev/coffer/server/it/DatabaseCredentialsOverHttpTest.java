@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coffer.backend.database.TestPostgres;
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.it.PostgresMount.Creds;
 import dev.coffer.server.it.VaultApi.Answer;

@@ -3,6 +3,7 @@ package dev.coffer.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.coffer.backend.database.TestPostgres;
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.it.PostgresMount.Creds;
 import dev.coffer.server.it.VaultApi.Answer;

@@ -2,6 +2,7 @@ package dev.coffer.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coffer.backend.database.TestPostgres;
 import dev.coffer.server.it.VaultApi.Answer;
 
 /**

@@ -19,18 +19,19 @@ import java.util.UUID;
 
 /**
  * One real PostgreSQL server for all tests of this module, started on first use under {@code
- * target/}. Logins over TCP need a password (SCRAM), except for the superuser {@code postgres} that
- * the tests themselves use to set up and inspect the database.
+ * target/}. Also used by the server's tests of the engine over HTTP (this module's test jar).
+ * Logins over TCP need a password (SCRAM), except for the superuser {@code postgres} that the tests
+ * themselves use to set up and inspect the database.
  */
-final class TestPostgres {
+public final class TestPostgres {
   private static EmbeddedPostgres server;
 
   private TestPostgres() {}
 
   /** A superuser the engine connects as. */
-  record Admin(String name, String password) {}
+  public record Admin(String name, String password) {}
 
-  static synchronized int port() {
+  public static synchronized int port() {
     if (server == null) {
       try {
         File target = new File("target").getAbsoluteFile();
@@ -49,14 +50,14 @@ final class TestPostgres {
   }
 
   /** A connection URL template for the engine, as Vault's docs write it. */
-  static String urlTemplate() {
+  public static String urlTemplate() {
     return "postgresql://{{username}}:{{password}}@127.0.0.1:"
         + port()
         + "/postgres?sslmode=disable";
   }
 
   /** A new superuser with a password, for one test's config. */
-  static Admin newAdmin() {
+  public static Admin newAdmin() {
     String name = "admin_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String password = "pw-" + UUID.randomUUID();
     execute("CREATE ROLE \"" + name + "\" WITH LOGIN SUPERUSER PASSWORD '" + password + "'");
@@ -64,13 +65,13 @@ final class TestPostgres {
   }
 
   /** A new plain login user with a password; returns its name. */
-  static String newUser(String password) {
+  public static String newUser(String password) {
     String name = "app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("CREATE ROLE \"" + name + "\" WITH LOGIN PASSWORD '" + password + "'");
     return name;
   }
 
-  static void execute(String sql) {
+  public static void execute(String sql) {
     try (Connection c = superuser();
         Statement s = c.createStatement()) {
       s.execute(sql);
@@ -80,7 +81,7 @@ final class TestPostgres {
   }
 
   /** Whether {@code user} can log in over TCP with {@code password}. */
-  static boolean canLogIn(String user, String password) {
+  public static boolean canLogIn(String user, String password) {
     Properties p = new Properties();
     p.setProperty("user", user);
     p.setProperty("password", password);
@@ -91,12 +92,12 @@ final class TestPostgres {
     }
   }
 
-  static boolean userExists(String user) {
+  public static boolean userExists(String user) {
     return validUntil(user).isPresent() || roleRow(user);
   }
 
   /** The user's {@code VALID UNTIL}, if it has one. */
-  static Optional<Instant> validUntil(String user) {
+  public static Optional<Instant> validUntil(String user) {
     try (Connection c = superuser();
         PreparedStatement s =
             c.prepareStatement("SELECT rolvaliduntil FROM pg_roles WHERE rolname = ?")) {
@@ -113,7 +114,7 @@ final class TestPostgres {
     }
   }
 
-  static long countRolesStartingWith(String prefix) {
+  public static long countRolesStartingWith(String prefix) {
     try (Connection c = superuser();
         PreparedStatement s =
             c.prepareStatement("SELECT count(*) FROM pg_roles WHERE starts_with(rolname, ?)")) {
