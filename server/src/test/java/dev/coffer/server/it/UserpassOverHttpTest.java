@@ -76,6 +76,7 @@ class UserpassOverHttpTest {
   @Test
   void aWrongPasswordAndAnUnknownUserGetTheSame400() {
     root.post("auth/userpass/users/alice", "{\"password\":\"pw\"}");
+    assertThat(login("alice", "pw").status()).as("alice exists").isEqualTo(200);
     Answer wrong = login("alice", "nope");
     Answer unknown = login("mallory", "nope");
     assertThat(wrong.status()).isEqualTo(400);

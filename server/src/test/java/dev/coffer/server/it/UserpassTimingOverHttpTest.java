@@ -28,9 +28,17 @@ class UserpassTimingOverHttpTest {
     server = TestServers.dev();
     VaultApi root = TestServers.api(server, TestServers.ROOT);
     anonymous = TestServers.api(server, null);
-    root.post("sys/auth/userpass", "{\"type\":\"userpass\"}");
-    root.post("auth/userpass/config", "{\"disable_lockout\":true}");
-    root.post("auth/userpass/users/alice", "{\"password\":\"the right one\"}");
+    assertThat(root.post("sys/auth/userpass", "{\"type\":\"userpass\"}").status()).isEqualTo(204);
+    assertThat(root.post("auth/userpass/config", "{\"disable_lockout\":true}").status())
+        .isBetween(200, 204);
+    assertThat(root.post("auth/userpass/users/alice", "{\"password\":\"the right one\"}").status())
+        .isBetween(200, 204);
+    assertThat(
+            anonymous
+                .post("auth/userpass/login/alice", "{\"password\":\"the right one\"}")
+                .status())
+        .as("alice exists, so her samples are wrong-password logins")
+        .isEqualTo(200);
   }
 
   @AfterAll

@@ -99,4 +99,9 @@ final class LeaseHarness {
   List<String> revoked() {
     return (List<String>) engine.users().get("revoked");
   }
+
+  /** How many times the engine was asked to revoke anything, failed calls included. */
+  int revokeCalls() {
+    return (Integer) engine.users().get("revoke_calls");
+  }
 }

@@ -8,6 +8,7 @@ import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.SecretLease;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -314,14 +315,18 @@ class LeaseManagerTest {
   void theSameLeaseIsNeverRevokedTwiceAtOnce() throws Exception {
     SecretLease lease = h.issue("ro");
     Thread[] threads = new Thread[4];
+    List<Throwable> thrown = java.util.Collections.synchronizedList(new ArrayList<>());
     for (int i = 0; i < threads.length; i++) {
       threads[i] = new Thread(() -> h.leases.revokePrefix("db/", true));
+      threads[i].setUncaughtExceptionHandler((t, e) -> thrown.add(e));
       threads[i].start();
     }
     for (Thread t : threads) {
       t.join();
     }
 
+    assertThat(thrown).isEmpty();
+    assertThat(h.revokeCalls()).as("engine calls").isEqualTo(1);
     assertThat(h.revoked()).hasSize(1);
     assertThat(h.leases.counts().revoked()).isEqualTo(1);
     assertThat(h.leases.list("db/")).isEmpty();

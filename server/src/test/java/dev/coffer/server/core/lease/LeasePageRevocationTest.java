@@ -161,8 +161,10 @@ class LeasePageRevocationTest {
     }
 
     assertThat(h.leases.counts().revoked()).as("engine calls that succeeded").isEqualTo(30);
+    assertThat(h.revokeCalls()).as("engine calls, one per lease").isEqualTo(30);
     assertThat(h.revoked()).hasSize(30);
     assertThat(h.leases.counts().leases()).isZero();
+    assertThat(reports).as("every thread finished").hasSize(4);
     assertThat(reports).allSatisfy(r -> assertThat(r.complete()).isTrue());
   }
 

@@ -87,6 +87,7 @@ public final class LeasingEngine implements SecretsEngine {
   public Map<String, Object> users() {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("live", storage().list("users/"));
+    d.put("revoke_calls", storage().list("revoke-calls/").size());
     d.put("revoked", storage().list("revoked/"));
     d.put("renewed", storage().list("renewed/"));
     d.put("periodic_calls", storage().list("periodic/").size());
@@ -105,6 +106,8 @@ public final class LeasingEngine implements SecretsEngine {
     if (fail || storage().get("config/fail_user/" + user).isPresent()) {
       throw new IllegalStateException("cannot drop user, " + SECRET_IN_ERROR);
     }
+    // One key per call, so a test can tell two revocations of one lease from one.
+    storage().put("revoke-calls/" + user + "-" + UUID.randomUUID(), bytes(lease.leaseId()));
     boolean existed = storage().get("users/" + user).isPresent();
     storage().delete("users/" + user);
     storage().put("revoked/" + user, bytes(lease.leaseId()));
