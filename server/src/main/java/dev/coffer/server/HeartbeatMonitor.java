@@ -1,6 +1,7 @@
 package dev.coffer.server;
 
 import dev.coffer.config.HeartbeatConfig;
+import dev.coffer.server.core.RedactedUrl;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +54,7 @@ final class HeartbeatMonitor implements AutoCloseable {
     m.timer.scheduleWithFixedDelay(m::checkSafely, every, every, TimeUnit.MILLISECONDS);
     LOG.info(
         "killswitch heartbeat: checking {} every {} ms; fires after {} failed checks",
-        config.url(),
+        RedactedUrl.of(config.url().toString()),
         every,
         config.failures());
     return m;
@@ -67,7 +68,9 @@ final class HeartbeatMonitor implements AutoCloseable {
   synchronized void check() {
     if (alive()) {
       if (fired) {
-        LOG.warn("killswitch heartbeat: {} answers again; re-armed", config.url());
+        LOG.warn(
+            "killswitch heartbeat: {} answers again; re-armed",
+            RedactedUrl.of(config.url().toString()));
       }
       consecutiveFailures = 0;
       fired = false;
@@ -76,7 +79,7 @@ final class HeartbeatMonitor implements AutoCloseable {
     consecutiveFailures++;
     LOG.warn(
         "killswitch heartbeat: {} did not answer ({} of {})",
-        config.url(),
+        RedactedUrl.of(config.url().toString()),
         consecutiveFailures,
         config.failures());
     if (consecutiveFailures >= config.failures() && !fired) {

@@ -1,6 +1,7 @@
 package dev.coffer.server.core.breakglass;
 
 import dev.coffer.server.core.Json;
+import dev.coffer.server.core.RedactedUrl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,8 +61,11 @@ final class WebhookNotifier {
     }
     byte[] json = Json.write(body);
     String signature = secret.isEmpty() ? null : "sha256=" + sign(secret, json);
-    for (String url : urls) {
-      attempt(url, json, signature, event, 1, onFailure);
+    for (int i = 0; i < urls.size(); i++) {
+      String url = urls.get(i);
+      // Errors name the webhook by position and host only: its path often holds a credential.
+      String label = "webhook " + (i + 1) + " (" + RedactedUrl.of(url) + ")";
+      attempt(url, label, json, signature, event, 1, onFailure);
     }
   }
 
@@ -78,6 +82,7 @@ final class WebhookNotifier {
 
   private void attempt(
       String url,
+      String label,
       byte[] json,
       String signature,
       String event,
@@ -106,10 +111,10 @@ final class WebhookNotifier {
                 Executor later =
                     CompletableFuture.delayedExecutor(
                         backoff.toMillis() * attempt, TimeUnit.MILLISECONDS);
-                later.execute(() -> attempt(url, json, signature, event, attempt + 1, onFailure));
+                later.execute(
+                    () -> attempt(url, label, json, signature, event, attempt + 1, onFailure));
               } else {
-                String message =
-                    "webhook " + url + " failed after " + ATTEMPTS + " attempts: " + problem;
+                String message = label + " failed after " + ATTEMPTS + " attempts: " + problem;
                 LOG.log(System.Logger.Level.WARNING, "break-glass notification: " + message);
                 try {
                   onFailure.accept(url, message);
