@@ -157,7 +157,10 @@ final class KvV2Rotations implements KvRotations {
   }
 
   @Override
-  public List<String> revoke(IssuedLease lease) {
+  public synchronized List<String> revoke(IssuedLease lease) {
+    // Synchronized: leases of one read version are revoked in parallel by the server's workers,
+    // and the check "still the version that was read" must hold until the rotation is stored,
+    // or two of them rotate the same version twice.
     String path = lease.internalString("path");
     KeyMetadata meta = store.metadata(path).orElse(null);
     if (meta == null) {
