@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -120,7 +119,7 @@ public final class HttpServer implements AutoCloseable {
 
   private static void serve(Context ctx, RequestReader reader, RequestHandler handler) {
     ctx.attribute(RENDERED, Boolean.TRUE);
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     try {
       CoreRequest request = reader.read(ctx, requestId);
       CoreResult result = handler.handle(request);

@@ -56,7 +56,10 @@ final class RequestReader {
       // client that was told to continue races our close with a body we will not read.
       throw HttpFailure.tooLarge();
     }
-    byte[] body = BoundedBody.read(req.getInputStream(), declared, maxRequestSize);
+    // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3).
+    boolean noBody = declared == 0 || (declared < 0 && req.getHeader("Transfer-Encoding") == null);
+    byte[] body =
+        noBody ? new byte[0] : BoundedBody.read(req.getInputStream(), declared, maxRequestSize);
     data.putAll(parseBody(body));
     return new CoreRequest(
         requestId,

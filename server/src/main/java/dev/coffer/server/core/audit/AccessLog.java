@@ -8,7 +8,8 @@ import dev.coffer.spi.Storage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,9 +22,10 @@ import java.util.function.Predicate;
 /**
  * The per-path access history: who read, wrote or was denied on one path, kept inside the barrier
  * so an operator need not grep audit files. One record per routed request at {@code
- * sys/access-log/<sha256(path)>/<reverse time>-<request id>}, so a listing is newest first; the
- * oldest records beyond {@link #MAX_PER_PATH} are deleted as new ones arrive. A record holds who
- * and what happened, never request or response data.
+ * sys/access-log/<sha256(path)>/<reverse time>-<request id>}, so a listing is newest first (the
+ * records one batch of the writer holds for a path share a row); the oldest records beyond {@link
+ * #MAX_PER_PATH} are deleted as new ones arrive. A record holds who and what happened, never
+ * request or response data.
  *
  * <p>Records are written asynchronously: a request only puts its record on a bounded queue ({@link
  * AccessLogQueue}); one background writer, running while the core is unsealed ({@link #start()},
@@ -48,6 +50,9 @@ public final class AccessLog {
 
   /** At most this many records are stored per transaction. */
   static final int BATCH_SIZE = 512;
+
+  /** Between a row's key and the number of records it holds, for rows of several. */
+  static final char COUNT_SEPARATOR = '.';
 
   /** Where the records live in the barrier's root storage. */
   static final String PREFIX = "sys/access-log/";
@@ -130,34 +135,54 @@ public final class AccessLog {
     queue.offer(new Pending(call.path(), now, call.requestId(), entry(call, error, now)));
   }
 
-  /** The records of {@code path}, newest first, at most {@code limit}; queued ones included. */
-  public List<Map<String, Object>> list(String path, int limit) {
+  /**
+   * The records of {@code path}, newest first, at most {@code limit} and never more than the bound
+   * per path (trimming keeps or drops a row whole, so storage may hold a few more); queued ones
+   * included.
+   */
+  public List<Map<String, Object>> list(String path, int requested) {
     queue.flush();
+    int limit = Math.min(requested, maxPerPath);
     String dir = dir(path);
     List<Map<String, Object>> out = new ArrayList<>();
     for (String key : storage.list(dir)) {
       if (out.size() >= limit) {
         break;
       }
-      storage.get(dir + key).ifPresent(b -> out.add(Json.read(b)));
+      storage
+          .get(dir + key)
+          .ifPresent(
+              b -> {
+                for (Map<String, Object> record : Json.readAll(b)) {
+                  if (out.size() < limit) {
+                    out.add(record);
+                  }
+                }
+              });
     }
     return out;
   }
 
-  /** Stores one batch in one transaction (one commit), then trims the paths drawn for it. */
+  /**
+   * Stores one batch in one transaction (one commit), one row per path, then trims the paths drawn
+   * for it. A row holds one record (a JSON object, key {@link #key}) or, when the batch had several
+   * for the path, all of them newest first (a JSON array, key {@link #key} of the newest plus
+   * {@code .<count>}): a busy path costs one row per batch instead of one per request.
+   */
   private void store(List<Pending> batch) {
-    Map<String, String> dirs = new HashMap<>();
+    Map<String, List<Pending>> byDir = new LinkedHashMap<>();
     Set<String> toTrim = new LinkedHashSet<>();
+    for (Pending p : batch) {
+      String dir = dir(p.path());
+      byDir.computeIfAbsent(dir, d -> new ArrayList<>()).add(p);
+      // Random rather than counted, so no pattern of requests over paths escapes trimming.
+      if (ThreadLocalRandom.current().nextInt(pruneEvery) == 0) {
+        toTrim.add(dir);
+      }
+    }
     storage.transaction(
         tx -> {
-          for (Pending p : batch) {
-            String dir = dirs.computeIfAbsent(p.path(), AccessLog::dir);
-            tx.put(dir + key(p.time(), p.requestId()), Json.write(p.entry()));
-            // Random rather than counted, so no pattern of requests over paths escapes trimming.
-            if (ThreadLocalRandom.current().nextInt(pruneEvery) == 0) {
-              toTrim.add(dir);
-            }
-          }
+          byDir.forEach((dir, records) -> tx.put(dir + rowKey(records), rowValue(records)));
           return null;
         });
     for (String dir : toTrim) {
@@ -169,12 +194,55 @@ public final class AccessLog {
     }
   }
 
+  /** Sorts the records newest first (later arrivals first among equal times), names the row. */
+  private static String rowKey(List<Pending> records) {
+    Collections.reverse(records);
+    records.sort(Comparator.comparing(Pending::time).reversed());
+    Pending newest = records.get(0);
+    String key = key(newest.time(), newest.requestId());
+    return records.size() == 1 ? key : key + COUNT_SEPARATOR + records.size();
+  }
+
+  private static byte[] rowValue(List<Pending> records) {
+    if (records.size() == 1) {
+      return Json.write(records.get(0).entry());
+    }
+    List<Map<String, Object>> entries = new ArrayList<>(records.size());
+    records.forEach(r -> entries.add(r.entry()));
+    return Json.writeAll(entries);
+  }
+
+  /** How many records the row under {@code key} holds, read from the key. */
+  static int recordsIn(String key) {
+    int dot = key.lastIndexOf(COUNT_SEPARATOR);
+    if (dot < 0) {
+      return 1;
+    }
+    try {
+      return Math.max(1, Integer.parseInt(key.substring(dot + 1)));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /**
+   * Deletes the rows past the newest {@code maxPerPath} records (a row is kept or dropped whole).
+   */
   private void prune(String dir) {
     List<String> keys = storage.list(dir);
-    if (keys.size() <= maxPerPath) {
+    int kept = 0;
+    int firstDropped = keys.size();
+    for (int i = 0; i < keys.size(); i++) {
+      if (kept >= maxPerPath) {
+        firstDropped = i;
+        break;
+      }
+      kept += recordsIn(keys.get(i));
+    }
+    if (firstDropped == keys.size()) {
       return;
     }
-    List<String> oldest = keys.subList(maxPerPath, keys.size());
+    List<String> oldest = keys.subList(firstDropped, keys.size());
     // One transaction: one durable commit for all of them, not one per record.
     storage.transaction(
         tx -> {
@@ -224,8 +292,18 @@ public final class AccessLog {
   /** A key that sorts newest first: the time reversed, zero-padded, then the request id. */
   static String key(Instant now, String requestId) {
     long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    String reversed = String.format("%019d", Long.MAX_VALUE - nanos);
-    String id = requestId.replaceAll("[^A-Za-z0-9-]", "_");
-    return reversed + "-" + (id.isEmpty() ? "none" : id);
+    String reversed = Long.toString(Long.MAX_VALUE - nanos);
+    StringBuilder key = new StringBuilder(20 + 1 + Math.max(4, requestId.length()));
+    key.append("0".repeat(Math.max(0, 19 - reversed.length()))).append(reversed).append('-');
+    if (requestId.isEmpty()) {
+      return key.append("none").toString();
+    }
+    for (int i = 0; i < requestId.length(); i++) {
+      char c = requestId.charAt(i);
+      boolean plain =
+          (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      key.append(plain ? c : '_');
+    }
+    return key.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.coffer.server.core.token;
 
+import dev.coffer.server.core.IsoInstant;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,6 +289,6 @@ public record TokenEntry(
   }
 
   private static Instant instant(Object v) {
-    return v == null ? null : Instant.parse(v.toString());
+    return v == null ? null : IsoInstant.parse(v.toString());
   }
 }

@@ -65,11 +65,73 @@ class AccessLogTest {
     log.stop();
 
     for (int p = 0; p < 5; p++) {
-      assertThat(storage.list(AccessLog.dir("p/" + p))).hasSize(100);
+      assertThat(log.list("p/" + p, 1000)).hasSize(100);
+      // Records of one path in one batch share a row.
+      assertThat(storage.list(AccessLog.dir("p/" + p))).hasSizeBetween(7, 99);
     }
     // Batches of at most 16: no fewer than 32 commits, far fewer than one per record.
     assertThat(transactions.get()).isBetween(32, 499);
     assertThat(log.dropped()).isZero();
+  }
+
+  @Test
+  void theRecordsOfOnePathInOneBatchShareARowAndListNewestFirst() {
+    log = new AccessLog(storage, 1000, 1000, 100, 100);
+    // Not started: the listing's flush stores all five as one batch.
+    for (int i = 0; i < 5; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+    log.record(call("secret/data/b", "b0"), null, Instant.ofEpochSecond(1000));
+
+    assertThat(log.list("secret/data/a", 10))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("r4", "r3", "r2", "r1", "r0");
+    assertThat(storage.list(AccessLog.dir("secret/data/a")))
+        .hasSize(1)
+        .first()
+        .asString()
+        .endsWith(".5");
+    assertThat(storage.list(AccessLog.dir("secret/data/b")))
+        .hasSize(1)
+        .first()
+        .asString()
+        .doesNotContain(".");
+    assertThat(log.list("secret/data/a", 2))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("r4", "r3");
+  }
+
+  @Test
+  void rowsOfOneRecordWrittenBeforeRowsWereSharedAreStillListedInOrder() {
+    String dir = AccessLog.dir("secret/data/a");
+    storage.put(
+        dir + AccessLog.key(Instant.ofEpochSecond(900), "old"),
+        dev.coffer.server.core.Json.write(Map.of("request_id", "old")));
+    log = new AccessLog(storage, 1000, 1000, 100, 100);
+    log.record(call("secret/data/a", "new1"), null, Instant.ofEpochSecond(1000));
+    log.record(call("secret/data/a", "new2"), null, Instant.ofEpochSecond(1001));
+
+    assertThat(log.list("secret/data/a", 10))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("new2", "new1", "old");
+  }
+
+  @Test
+  void trimmingDropsWholeRowsPastTheBoundAndListingNeverShowsMore() {
+    log = new AccessLog(storage, 4, 1, 100, 3);
+    log.start();
+    for (int i = 0; i < 30; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+      log.list("secret/data/a", 1); // flush: rows of one to three records
+    }
+    log.stop();
+
+    assertThat(log.list("secret/data/a", 100))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("r29", "r28", "r27", "r26");
+    int stored =
+        storage.list(AccessLog.dir("secret/data/a")).stream().mapToInt(AccessLog::recordsIn).sum();
+    assertThat(stored).isBetween(4, 4 + 2);
   }
 
   @Test
@@ -100,7 +162,7 @@ class AccessLogTest {
 
     log.stop();
 
-    assertThat(storage.list(AccessLog.dir("secret/data/a"))).hasSize(30);
+    assertThat(log.list("secret/data/a", 100)).hasSize(30);
     assertThat(log.queued()).isZero();
   }
 

@@ -1,9 +1,13 @@
 package dev.coffer.backend.local.storage;
 
+import dev.coffer.backend.local.storage.EntryTable.Change;
 import dev.coffer.backend.local.storage.SqliteTransactionView.SqlWork;
-import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -20,20 +24,32 @@ import javax.sql.DataSource;
  * after the commit that holds it is on disk; if that commit fails, every write in the batch fails.
  * Works run serially on their own threads, so a batch is equivalent to running them one after the
  * other, each seeing the writes before it.
+ *
+ * <p>The changes of the works that a commit made durable go to the {@link ReadCache} before any of
+ * their writers returns; if a commit fails, the cache forgets every key the batch touched.
  */
 final class GroupCommit implements AutoCloseable {
   /** At most this many writes share one commit, which bounds the wait of the first. */
   static final int MAX_BATCH = 256;
 
   private final DataSource source;
+  private final ReadCache cache;
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock.
-  private Connection connection;
+  private EntryTable table;
+  private final Map<String, PreparedStatement> control = new HashMap<>();
   private Batch open;
   private boolean closed;
 
+  /** A writer without a read cache. */
   GroupCommit(DataSource source) {
+    this(source, null);
+  }
+
+  /** A writer that hands committed changes to {@code cache} ({@code null}: none). */
+  GroupCommit(DataSource source, ReadCache cache) {
     this.source = source;
+    this.cache = cache;
   }
 
   /**
@@ -57,11 +73,14 @@ final class GroupCommit implements AutoCloseable {
       batch = open;
       try {
         execute("SAVEPOINT w");
-        result = work.run(connection);
+        table.recordChanges();
+        result = work.run(table);
         execute("RELEASE w");
+        batch.changes.addAll(table.takeChanges());
         batch.members++;
       } catch (SQLException | RuntimeException | Error e) {
         failure = e;
+        table.takeChanges();
         undo(batch, e);
       }
       if (open != null && (batch.members >= MAX_BATCH || !lock.hasQueuedThreads())) {
@@ -105,8 +124,8 @@ final class GroupCommit implements AutoCloseable {
     if (closed) {
       throw new SQLException("storage closed");
     }
-    if (connection == null) {
-      connection = source.getConnection();
+    if (table == null) {
+      table = new EntryTable(source.getConnection());
     }
     for (int attempt = 1; ; attempt++) {
       try {
@@ -138,17 +157,29 @@ final class GroupCommit implements AutoCloseable {
     open = null;
     try {
       execute("COMMIT");
-      batch.finish(null);
     } catch (SQLException e) {
       rollbackQuietly();
+      forgetChanges(batch);
       batch.finish(e);
+      return;
     }
+    if (cache != null) {
+      cache.written(batch.changes);
+    }
+    batch.finish(null);
   }
 
   private void abort(Batch batch, SQLException cause) {
     open = null;
     rollbackQuietly();
+    forgetChanges(batch);
     batch.finish(cause);
+  }
+
+  private void forgetChanges(Batch batch) {
+    if (cache != null) {
+      cache.forget(batch.changes);
+    }
   }
 
   private void rollbackQuietly() {
@@ -161,28 +192,30 @@ final class GroupCommit implements AutoCloseable {
   }
 
   private void closeConnection() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // Nothing more to release.
-      }
-      connection = null;
+    control.clear();
+    if (table != null) {
+      table.close();
+      table = null;
     }
   }
 
+  /** Runs one of the few control statements, each compiled once per connection. */
   private void execute(String sql) throws SQLException {
-    if (connection == null) {
+    if (table == null) {
       throw new SQLException("no connection");
     }
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
+    PreparedStatement s = control.get(sql);
+    if (s == null) {
+      s = table.connection().prepareStatement(sql);
+      control.put(sql, s);
     }
+    s.execute();
   }
 
   /** The writes sharing one transaction. */
   private static final class Batch {
     int members; // guarded by GroupCommit.lock
+    final List<Change> changes = new ArrayList<>(); // guarded by GroupCommit.lock
     private boolean done;
     private SQLException failure;
 

@@ -1,7 +1,5 @@
 package dev.coffer.backend.local.storage;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.coffer.backend.local.storage.SqliteTransactionView.SqlWork;
 import dev.coffer.spi.StorageBackend;
 import java.nio.file.Path;
@@ -15,15 +13,18 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * Keeps Coffer's data in one SQLite file (layout in {@link EntryTable}), through a HikariCP pool.
+ * Keeps Coffer's data in one SQLite file (layout in {@link EntryTable}).
  *
  * <p>Every connection runs with {@code journal_mode=WAL} (readers never wait for the writer),
  * {@code synchronous=FULL} (a write is on disk when the call returns), {@code busy_timeout} and
- * {@code foreign_keys=ON}. Reads use the pool. Every write, and each {@link #transaction}, runs on
- * one dedicated writer connection through {@link GroupCommit}: concurrent writes share one {@code
- * BEGIN IMMEDIATE ... COMMIT} and so one fsync, each inside its own savepoint, and each returns
- * only once that commit is on disk. When the lock stays busy beyond {@code busy_timeout} (another
- * process), reads and {@code BEGIN} are tried again a few times; a work is never run twice.
+ * {@code foreign_keys=ON}. Reads use a small pool of connections with compiled statements ({@link
+ * ReaderPool}) behind a {@link ReadCache} of recently read keys (the file must belong to this one
+ * process: another process writing to it would not be seen by the cache). Every write, and each
+ * {@link #transaction}, runs on one dedicated writer connection through {@link GroupCommit}:
+ * concurrent writes share one {@code BEGIN IMMEDIATE ... COMMIT} and so one fsync, each inside its
+ * own savepoint, and each returns only once that commit is on disk. When the lock stays busy beyond
+ * {@code busy_timeout} (another process), reads and {@code BEGIN} are tried again a few times; a
+ * work is never run twice.
  *
  * <p>Failures become {@code CofferException(INTERNAL, "storage error: ...")} naming the operation
  * and SQLite's result code, never a key or value.
@@ -34,16 +35,22 @@ public final class SqliteStorageBackend implements StorageBackend {
 
   private static final long RETRY_PAUSE_MS = 50;
 
-  private final HikariDataSource pool;
+  private final ReaderPool readers;
   private final GroupCommit writer;
+  private final ReadCache cache;
 
-  private SqliteStorageBackend(HikariDataSource pool, GroupCommit writer) {
-    this.pool = pool;
+  private SqliteStorageBackend(ReaderPool readers, GroupCommit writer, ReadCache cache) {
+    this.readers = readers;
     this.writer = writer;
+    this.cache = cache;
   }
 
-  /** Opens (creating if needed) the database at {@code file}. */
-  static SqliteStorageBackend open(Path file, int maxConnections, int busyTimeoutMs) {
+  /**
+   * Opens (creating if needed) the database at {@code file}, with a read cache of {@code
+   * cacheBytes} ({@code 0}: none).
+   */
+  static SqliteStorageBackend open(
+      Path file, int maxConnections, int busyTimeoutMs, long cacheBytes) {
     SQLiteConfig sqlite = new SQLiteConfig();
     sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -63,18 +70,27 @@ public final class SqliteStorageBackend implements StorageBackend {
           e);
     }
 
-    HikariConfig hikari = new HikariConfig();
-    hikari.setDataSource(dataSource);
-    hikari.setPoolName("coffer-sqlite");
-    hikari.setMaximumPoolSize(maxConnections);
-    hikari.setMinimumIdle(1);
-    hikari.setConnectionTimeout(Math.max(30_000L, busyTimeoutMs + 5_000L));
-    return new SqliteStorageBackend(new HikariDataSource(hikari), new GroupCommit(dataSource));
+    ReadCache cache = cacheBytes > 0 ? new ReadCache(cacheBytes) : null;
+    long readerWaitMs = Math.max(30_000L, busyTimeoutMs + 5_000L);
+    return new SqliteStorageBackend(
+        new ReaderPool(dataSource, maxConnections, readerWaitMs),
+        new GroupCommit(dataSource, cache),
+        cache);
   }
 
   @Override
   public Optional<byte[]> get(String key) {
-    return read("read", c -> EntryTable.get(c, key));
+    if (cache == null) {
+      return read("read", t -> t.get(key));
+    }
+    Optional<byte[]> known = cache.lookup(key);
+    if (known != null) {
+      return known;
+    }
+    long stamp = cache.stamp(key);
+    Optional<byte[]> found = read("read", t -> t.get(key));
+    cache.fill(key, found, stamp);
+    return found;
   }
 
   @Override
@@ -82,8 +98,8 @@ public final class SqliteStorageBackend implements StorageBackend {
     byte[] copy = value.clone();
     write(
         "write",
-        c -> {
-          EntryTable.put(c, key, copy);
+        t -> {
+          t.put(key, copy);
           return null;
         });
   }
@@ -92,20 +108,20 @@ public final class SqliteStorageBackend implements StorageBackend {
   public void delete(String key) {
     write(
         "delete",
-        c -> {
-          EntryTable.delete(c, key);
+        t -> {
+          t.delete(key);
           return null;
         });
   }
 
   @Override
   public List<String> list(String prefix) {
-    return read("list", c -> EntryTable.children(c, prefix, "", -1));
+    return read("list", t -> t.children(prefix, "", -1));
   }
 
   @Override
   public List<String> listPage(String prefix, String after, int limit) {
-    return read("list", c -> EntryTable.children(c, prefix, after, limit));
+    return read("list", t -> t.children(prefix, after, limit));
   }
 
   @Override
@@ -124,8 +140,8 @@ public final class SqliteStorageBackend implements StorageBackend {
   public <T> T transaction(Function<StorageBackend, T> work) {
     return write(
         "transaction",
-        c -> {
-          SqliteTransactionView view = new SqliteTransactionView(c);
+        t -> {
+          SqliteTransactionView view = new SqliteTransactionView(t);
           try {
             return work.apply(view);
           } finally {
@@ -138,8 +154,8 @@ public final class SqliteStorageBackend implements StorageBackend {
   String pragma(String name) {
     return read(
         "pragma",
-        c -> {
-          try (Statement s = c.createStatement();
+        t -> {
+          try (Statement s = t.connection().createStatement();
               java.sql.ResultSet rs = s.executeQuery("PRAGMA " + name)) {
             return rs.next() ? rs.getString(1) : "";
           }
@@ -151,17 +167,25 @@ public final class SqliteStorageBackend implements StorageBackend {
     return writer;
   }
 
+  /** The read cache, or {@code null} if off (for tests). */
+  ReadCache cache() {
+    return cache;
+  }
+
   /** Closes the writer and every pooled connection. */
   @Override
   public void close() {
     writer.close();
-    pool.close();
+    readers.close();
+    if (cache != null) {
+      cache.clear();
+    }
   }
 
   private <T> T read(String operation, SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {
-      try (Connection c = pool.getConnection()) {
-        return work.run(c);
+      try {
+        return readers.run(work);
       } catch (SQLException e) {
         if (!SqliteErrors.isBusy(e) || attempt >= MAX_ATTEMPTS) {
           throw SqliteErrors.storageError(operation, e);

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code sqlite} storage type: one SQLite file in WAL mode, opened through a HikariCP pool.
+ * The {@code sqlite} storage type: one SQLite file in WAL mode, read through a small pool of
+ * connections behind a read cache.
  *
  * <table>
  *   <caption>Configuration keys (section {@code storage})</caption>
@@ -20,6 +21,8 @@ import java.util.Set;
  *       #DEFAULT_MAX_CONNECTIONS}</td></tr>
  *   <tr><td>{@code busy_timeout_ms}</td><td>how long a write waits for the lock</td><td>{@value
  *       #DEFAULT_BUSY_TIMEOUT_MS}</td></tr>
+ *   <tr><td>{@code read_cache_mb}</td><td>memory for recently read entries (ciphertext), {@code
+ *       0} turns the cache off</td><td>{@value #DEFAULT_READ_CACHE_MB}</td></tr>
  * </table>
  */
 public final class SqliteStorageBackendFactory implements StorageBackendFactory {
@@ -34,6 +37,12 @@ public final class SqliteStorageBackendFactory implements StorageBackendFactory 
 
   /** Configuration key of the lock wait in milliseconds. */
   public static final String BUSY_TIMEOUT_MS = "busy_timeout_ms";
+
+  /** Configuration key of the read cache's size in MiB. */
+  public static final String READ_CACHE_MB = "read_cache_mb";
+
+  /** Read cache size when {@code read_cache_mb} is not set. */
+  public static final int DEFAULT_READ_CACHE_MB = 32;
 
   /** Pool size when {@code max_connections} is not set. */
   public static final int DEFAULT_MAX_CONNECTIONS = 8;
@@ -50,7 +59,9 @@ public final class SqliteStorageBackendFactory implements StorageBackendFactory 
 
   @Override
   public StorageBackend create(Map<String, String> config) {
-    ConfigMap c = ConfigMap.of(SECTION, config, Set.of(PATH, MAX_CONNECTIONS, BUSY_TIMEOUT_MS));
+    ConfigMap c =
+        ConfigMap.of(
+            SECTION, config, Set.of(PATH, MAX_CONNECTIONS, BUSY_TIMEOUT_MS, READ_CACHE_MB));
     Path file = Path.of(c.required(PATH)).toAbsolutePath();
     int maxConnections = c.integer(MAX_CONNECTIONS, DEFAULT_MAX_CONNECTIONS);
     if (maxConnections < 1) {
@@ -61,6 +72,11 @@ public final class SqliteStorageBackendFactory implements StorageBackendFactory 
     if (busyTimeoutMs < 0) {
       throw new IllegalArgumentException(
           "invalid value for '" + c.name(BUSY_TIMEOUT_MS) + "': must not be negative");
+    }
+    int readCacheMb = c.integer(READ_CACHE_MB, DEFAULT_READ_CACHE_MB);
+    if (readCacheMb < 0) {
+      throw new IllegalArgumentException(
+          "invalid value for '" + c.name(READ_CACHE_MB) + "': must not be negative");
     }
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(
@@ -79,6 +95,7 @@ public final class SqliteStorageBackendFactory implements StorageBackendFactory 
               + ")",
           e);
     }
-    return SqliteStorageBackend.open(file, maxConnections, busyTimeoutMs);
+    return SqliteStorageBackend.open(
+        file, maxConnections, busyTimeoutMs, readCacheMb * 1024L * 1024L);
   }
 }

@@ -1,7 +1,6 @@
 package dev.coffer.backend.local.storage;
 
 import dev.coffer.spi.StorageBackend;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -9,15 +8,15 @@ import java.util.function.Function;
 
 /**
  * What a transaction's work sees: the backend bound to the one connection that holds the write
- * lock. Reads see the transaction's own writes. Valid only while the transaction runs; a nested
- * {@link #transaction} simply joins it.
+ * lock. Reads see the transaction's own writes (they go to SQLite, never to the read cache). Valid
+ * only while the transaction runs; a nested {@link #transaction} simply joins it.
  */
 final class SqliteTransactionView implements StorageBackend {
-  private final Connection connection;
+  private final EntryTable table;
   private boolean active = true;
 
-  SqliteTransactionView(Connection connection) {
-    this.connection = connection;
+  SqliteTransactionView(EntryTable table) {
+    this.table = table;
   }
 
   void end() {
@@ -26,15 +25,15 @@ final class SqliteTransactionView implements StorageBackend {
 
   @Override
   public Optional<byte[]> get(String key) {
-    return run("read", c -> EntryTable.get(c, key));
+    return run("read", t -> t.get(key));
   }
 
   @Override
   public void put(String key, byte[] value) {
     run(
         "write",
-        c -> {
-          EntryTable.put(c, key, value);
+        t -> {
+          t.put(key, value);
           return null;
         });
   }
@@ -43,20 +42,20 @@ final class SqliteTransactionView implements StorageBackend {
   public void delete(String key) {
     run(
         "delete",
-        c -> {
-          EntryTable.delete(c, key);
+        t -> {
+          t.delete(key);
           return null;
         });
   }
 
   @Override
   public List<String> list(String prefix) {
-    return run("list", c -> EntryTable.children(c, prefix, "", -1));
+    return run("list", t -> t.children(prefix, "", -1));
   }
 
   @Override
   public List<String> listPage(String prefix, String after, int limit) {
-    return run("list", c -> EntryTable.children(c, prefix, after, limit));
+    return run("list", t -> t.children(prefix, after, limit));
   }
 
   @Override
@@ -77,15 +76,15 @@ final class SqliteTransactionView implements StorageBackend {
       throw new IllegalStateException("transaction view used after its transaction ended");
     }
     try {
-      return work.run(connection);
+      return work.run(table);
     } catch (SQLException e) {
       throw SqliteErrors.storageError(operation, e);
     }
   }
 
-  /** A piece of JDBC work on one connection. */
+  /** A piece of JDBC work on one connection's table. */
   @FunctionalInterface
   interface SqlWork<T> {
-    T run(Connection connection) throws SQLException;
+    T run(EntryTable table) throws SQLException;
   }
 }
