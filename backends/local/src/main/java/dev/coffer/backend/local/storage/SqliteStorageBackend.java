@@ -35,6 +35,12 @@ public final class SqliteStorageBackend implements StorageBackend {
 
   private static final long RETRY_PAUSE_MS = 50;
 
+  /** SQLite page cache of each connection, in KiB. */
+  static final int PAGE_CACHE_KIB = 8 * 1024;
+
+  /** How much of the database file SQLite reads through a memory map. */
+  static final long MMAP_BYTES = 256L * 1024 * 1024;
+
   private final ReaderPool readers;
   private final GroupCommit writer;
   private final ReadCache cache;
@@ -56,6 +62,10 @@ public final class SqliteStorageBackend implements StorageBackend {
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     sqlite.setBusyTimeout(busyTimeoutMs);
     sqlite.enforceForeignKeys(true);
+    // Larger page cache per connection, and reads of the main file through a shared memory map
+    // instead of a copy per page: keeps primary-key and folder lookups flat as the file grows.
+    sqlite.setCacheSize(-PAGE_CACHE_KIB);
+    sqlite.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
     SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
     dataSource.setUrl("jdbc:sqlite:" + file);
 

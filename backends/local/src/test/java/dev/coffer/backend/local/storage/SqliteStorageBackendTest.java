@@ -69,6 +69,8 @@ class SqliteStorageBackendTest {
       assertThat(b.pragma("synchronous")).isEqualTo("2");
       assertThat(b.pragma("busy_timeout")).isEqualTo("1234");
       assertThat(b.pragma("foreign_keys")).isEqualTo("1");
+      assertThat(b.pragma("cache_size")).isEqualTo("-8192");
+      assertThat(b.pragma("mmap_size")).isEqualTo("268435456");
     }
   }
 
