@@ -15,8 +15,9 @@ import java.util.function.Predicate;
 /**
  * A bounded queue of access-log records with one background writer that stores them in batches.
  * Requests {@link #offer} without ever blocking: a full queue drops the record and counts it. The
- * writer takes up to a batch at a time and hands it to the store; while it waits for one commit the
- * next batch gathers, so under load one commit carries many records.
+ * writer takes up to a batch at a time and hands it to the store, then lets the next batch gather
+ * for {@link #LINGER_NANOS} (unless a full batch is already waiting): so one commit carries many
+ * records, and a request does not wake the writer (a futex call) unless a batch is full.
  *
  * <p>{@link #flush()} stores, on the calling thread, everything queued before the call (including a
  * batch the writer is storing at that moment), so a reader sees its own requests. {@link #stop()}
@@ -27,6 +28,10 @@ import java.util.function.Predicate;
 final class AccessLogQueue<T> {
   private static final System.Logger LOG = System.getLogger(AccessLogQueue.class.getName());
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+  /** How long the writer lets records gather after a batch that was not full. */
+  static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
   private static final long DROP_WARNING_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
   private final BlockingQueue<T> queue;
@@ -63,9 +68,11 @@ final class AccessLogQueue<T> {
       warnOfDrops();
       return;
     }
-    Thread w = writer;
-    if (w != null) {
-      LockSupport.unpark(w);
+    if (queue.size() >= batchSize) {
+      Thread w = writer;
+      if (w != null) {
+        LockSupport.unpark(w);
+      }
     }
   }
 
@@ -142,6 +149,9 @@ final class AccessLogQueue<T> {
       if (queue.isEmpty()) {
         LockSupport.parkNanos(this, IDLE_PARK_NANOS);
         continue;
+      }
+      if (queue.size() < batchSize) {
+        LockSupport.parkNanos(this, LINGER_NANOS);
       }
       boolean ran =
           guard.test(
