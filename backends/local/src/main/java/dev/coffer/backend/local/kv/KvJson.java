@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import java.io.IOException;
@@ -17,7 +18,17 @@ final class KvJson {
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
-  private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
+  private static final ObjectReader MAP_READER =
+      MAPPER.readerFor(new TypeReference<LinkedHashMap<String, Object>>() {});
+
+  /** One reader bound to each stored type, so a read does not resolve its type again. */
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return MAPPER.readerFor(type);
+        }
+      };
 
   private KvJson() {}
 
@@ -31,7 +42,7 @@ final class KvJson {
 
   static <T> T read(byte[] bytes, Class<T> type) {
     try {
-      return MAPPER.readValue(bytes, type);
+      return READERS.get(type).readValue(bytes);
     } catch (IOException e) {
       throw new CofferException(ErrorCode.INTERNAL, "kv: stored value is corrupt", e);
     }
@@ -39,7 +50,7 @@ final class KvJson {
 
   static Map<String, Object> readMap(byte[] bytes) {
     try {
-      return MAPPER.readValue(bytes, MAP);
+      return MAP_READER.readValue(bytes);
     } catch (IOException e) {
       throw new CofferException(ErrorCode.INTERNAL, "kv: stored value is corrupt", e);
     }

@@ -18,7 +18,8 @@ final class KvTime {
     }
     StringBuilder b = new StringBuilder(SECONDS.format(t));
     if (t.getNano() != 0) {
-      String fraction = String.format("%09d", t.getNano());
+      String digits = Integer.toString(t.getNano());
+      String fraction = "0".repeat(9 - digits.length()) + digits;
       int end = fraction.length();
       while (fraction.charAt(end - 1) == '0') {
         end--;

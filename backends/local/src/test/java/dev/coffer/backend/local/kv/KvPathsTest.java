@@ -38,6 +38,8 @@ class KvPathsTest extends KvV2TestBase {
         .isEqualTo("2018-03-22T02:24:06.1Z");
     assertThat(KvTime.format(Instant.parse("2018-03-22T02:24:06Z")))
         .isEqualTo("2018-03-22T02:24:06Z");
+    assertThat(KvTime.format(Instant.parse("2018-03-22T02:24:06.000000050Z")))
+        .isEqualTo("2018-03-22T02:24:06.00000005Z");
     assertThat(KvTime.format(null)).isEmpty();
   }
 
