@@ -42,6 +42,7 @@ public final class TokenStore {
   private final Barrier barrier;
   private final Storage storage;
   private final Clock clock;
+  private final ParsedTokenEntries parsed = new ParsedTokenEntries();
   private volatile IssuanceGuard guard = IssuanceGuard.NONE;
   private volatile TokenLeases leases = TokenLeases.NONE;
 
@@ -426,8 +427,8 @@ public final class TokenStore {
     tx.delete(ID_PREFIX + idHash);
   }
 
-  private static Optional<TokenEntry> read(Storage s, String idHash) {
-    return s.get(ID_PREFIX + idHash).map(b -> TokenEntry.fromJson(Json.read(b)));
+  private Optional<TokenEntry> read(Storage s, String idHash) {
+    return s.get(ID_PREFIX + idHash).map(b -> parsed.parse(idHash, b));
   }
 
   private static void write(Storage s, String idHash, TokenEntry entry) {
