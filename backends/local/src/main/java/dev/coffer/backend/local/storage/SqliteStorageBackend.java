@@ -38,17 +38,23 @@ public final class SqliteStorageBackend implements StorageBackend {
   /** SQLite page cache of each connection, in KiB. */
   static final int PAGE_CACHE_KIB = 8 * 1024;
 
+  /** WAL size in pages at which a commit checkpoints by itself (SQLite's default is 1,000). */
+  static final int WRITER_CHECKPOINT_PAGES = 10_000;
+
   /** How much of the database file SQLite reads through a memory map. */
   static final long MMAP_BYTES = 256L * 1024 * 1024;
 
   private final ReaderPool readers;
   private final GroupCommit writer;
   private final ReadCache cache;
+  private final Checkpointer checkpointer;
 
-  private SqliteStorageBackend(ReaderPool readers, GroupCommit writer, ReadCache cache) {
+  private SqliteStorageBackend(
+      ReaderPool readers, GroupCommit writer, ReadCache cache, Checkpointer checkpointer) {
     this.readers = readers;
     this.writer = writer;
     this.cache = cache;
+    this.checkpointer = checkpointer;
   }
 
   /**
@@ -66,6 +72,9 @@ public final class SqliteStorageBackend implements StorageBackend {
     // instead of a copy per page: keeps primary-key and folder lookups flat as the file grows.
     sqlite.setCacheSize(-PAGE_CACHE_KIB);
     sqlite.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
+    // Checkpoints run on their own thread (Checkpointer); the writer's is the backstop.
+    sqlite.setPragma(
+        SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(WRITER_CHECKPOINT_PAGES));
     SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
     dataSource.setUrl("jdbc:sqlite:" + file);
 
@@ -85,7 +94,8 @@ public final class SqliteStorageBackend implements StorageBackend {
     return new SqliteStorageBackend(
         new ReaderPool(dataSource, maxConnections, readerWaitMs),
         new GroupCommit(dataSource, cache),
-        cache);
+        cache,
+        new Checkpointer(dataSource));
   }
 
   @Override
@@ -185,6 +195,7 @@ public final class SqliteStorageBackend implements StorageBackend {
   /** Closes the writer and every pooled connection. */
   @Override
   public void close() {
+    checkpointer.close();
     writer.close();
     readers.close();
     if (cache != null) {
