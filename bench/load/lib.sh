@@ -43,6 +43,12 @@ build_distribution() {
     log "building: ./mvnw -B -q package -DskipTests"
     (cd "$root" && ./mvnw -B -q package -DskipTests)
   fi
+  # The package build writes the class data archive the launcher starts with; an older build
+  # (or -Dcoffer.cds.skip=true) has none: write it, so start-up is measured as users run it.
+  if [ "${COFFER_CDS:-1}" != 0 ] && [ ! -f "$root/dist/target/coffer/coffer.jsa" ]; then
+    log "writing the class data archive: ./coffer cds-archive"
+    (cd "$root" && ./coffer cds-archive >&2)
+  fi
   [ -d "$root/bench/target/classes/dev/coffer/bench/load" ] || {
     echo "bench classes missing; build first" >&2
     exit 1
@@ -105,6 +111,7 @@ describe_machine() {
   echo "- memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); kernel $(uname -r)"
   echo "- \`java -version\`: $(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//')"
   echo "- JVM options (Coffer and the ceiling alike): \`$BENCH_JAVA_OPTS\`"
+  echo "- class data archive (\`coffer.jsa\`): $([ "${COFFER_CDS:-1}" != 0 ] && [ -f "$root/dist/target/coffer/coffer.jsa" ] && echo used || echo "not used")"
   echo "- wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- commit: $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$root" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo ' (with uncommitted changes)'); run $(date -u '+%Y-%m-%d %H:%M UTC')"
 }

@@ -64,6 +64,20 @@ final class ServerCommand implements Callable<Integer> {
     return running;
   }
 
+  /**
+   * Runs the command as picocli would after parsing: the exit code of {@link #call()}, or 1 with
+   * one {@code Error:} line (never a stack trace) when it fails unexpectedly.
+   */
+  int execute() {
+    try {
+      return call();
+    } catch (RuntimeException e) {
+      ctx.err().println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      ctx.err().flush();
+      return ClientCommand.LOCAL_ERROR;
+    }
+  }
+
   @Override
   public Integer call() {
     CofferServer server;

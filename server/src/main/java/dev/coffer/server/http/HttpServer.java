@@ -53,6 +53,7 @@ public final class HttpServer implements AutoCloseable {
    */
   public static HttpServer start(ListenerConfig listener, RequestHandler handler) {
     Objects.requireNonNull(handler, "handler");
+    JettyDefaults.apply();
     KeyStore keyStore = null;
     char[] password = null;
     if (listener.tls()) {

@@ -31,18 +31,26 @@ final class WebhookNotifier {
   static final String EVENT = "X-Coffer-Event";
   static final int ATTEMPTS = 3;
 
-  private final HttpClient http;
   private final Duration timeout;
   private final Duration backoff;
+  // Created on the first notification: building a client loads the JDK's TLS trust store, a
+  // noticeable part of start-up, and most servers never send one.
+  private HttpClient http;
 
   WebhookNotifier(Duration timeout, Duration backoff) {
     this.timeout = timeout;
     this.backoff = backoff;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return http;
   }
 
   /**
@@ -97,7 +105,8 @@ final class WebhookNotifier {
     if (signature != null) {
       b.header(SIGNATURE, signature);
     }
-    http.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
+    http()
+        .sendAsync(b.build(), HttpResponse.BodyHandlers.discarding())
         .handle(
             (response, error) -> {
               String problem =

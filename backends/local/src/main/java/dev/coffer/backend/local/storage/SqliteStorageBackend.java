@@ -1,5 +1,6 @@
 package dev.coffer.backend.local.storage;
 
+import dev.coffer.backend.local.SqliteNativeLibrary;
 import dev.coffer.backend.local.storage.SqliteTransactionView.SqlWork;
 import dev.coffer.spi.StorageBackend;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ public final class SqliteStorageBackend implements StorageBackend {
    */
   static SqliteStorageBackend open(
       Path file, int maxConnections, int busyTimeoutMs, long cacheBytes) {
+    SqliteNativeLibrary.preferDistributionCopy();
     SQLiteConfig sqlite = new SQLiteConfig();
     sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
