@@ -63,6 +63,8 @@ final class AuditDevice implements AutoCloseable {
 
   /** Writes one entry (chained); {@code false} if it could not be recorded. */
   boolean write(Map<String, Object> entry) {
+    // Encoded before taking the lock: only the chain fields are added under it.
+    byte[] encoded = ChainedLine.canSplice(entry) ? Json.write(entry) : null;
     lock.lock();
     try {
       openLocked();
@@ -74,7 +76,11 @@ final class AuditDevice implements AutoCloseable {
           writeLine(header(reason, previous.get()));
         }
       }
-      writeLine(entry);
+      if (encoded != null) {
+        writeEncoded(encoded);
+      } else {
+        writeLine(entry);
+      }
       if (failure != null) {
         LOG.log(System.Logger.Level.INFO, "audit device " + config.path() + " recovered");
       }
@@ -165,7 +171,15 @@ final class AuditDevice implements AutoCloseable {
     Map<String, Object> line = new LinkedHashMap<>(entry);
     line.put("seq", seq + 1);
     line.put("prev_hash", head);
-    byte[] bytes = Json.write(line);
+    append(Json.write(line));
+  }
+
+  /** Writes an entry encoded outside the lock, with this device's chain fields spliced in. */
+  private void writeEncoded(byte[] encoded) throws IOException {
+    append(ChainedLine.splice(encoded, seq + 1, head));
+  }
+
+  private void append(byte[] bytes) throws IOException {
     sink.write(new String(bytes, StandardCharsets.UTF_8));
     seq++;
     head = AuditChain.sha256Hex(bytes);
