@@ -72,14 +72,20 @@ wait_http() {
   done
 }
 
-# write_config FILE PORT DB KEYFILE
+# write_config FILE PORT DB KEYFILE; STORAGE_OPTIONS="key: value, ..." adds sqlite options
+# (e.g. STORAGE_OPTIONS="read_cache_mb: 0").
 write_config() {
+  local extra=""
+  if [ -n "${STORAGE_OPTIONS:-}" ]; then
+    extra=$(printf '%s\n' "$STORAGE_OPTIONS" | tr ',' '\n' | sed 's/^ */  /')
+  fi
   cat >"$1" <<YAML
 listener:
   address: 127.0.0.1:$2
 storage:
   type: sqlite
   path: $3
+$extra
 seal:
   type: static
   key_path: $4

@@ -70,7 +70,6 @@ class SqliteStorageBackendTest {
       assertThat(b.pragma("busy_timeout")).isEqualTo("1234");
       assertThat(b.pragma("foreign_keys")).isEqualTo("1");
       assertThat(b.pragma("cache_size")).isEqualTo("-8192");
-      assertThat(b.pragma("mmap_size")).isEqualTo("268435456");
     }
   }
 
