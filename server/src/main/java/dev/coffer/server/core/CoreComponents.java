@@ -195,6 +195,7 @@ final class CoreComponents {
     accessControl.clear();
     mfa.logins().clear();
     breakGlass.clear();
+    tokens.clear();
   }
 
   private void auditAnomaly(dev.coffer.server.core.quota.AnomalyEvent e) {

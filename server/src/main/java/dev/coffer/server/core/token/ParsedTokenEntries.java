@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Token entries parsed from their stored JSON, reused while the stored bytes stay the same: every
  * request authenticates its token, and parsing the entry cost more than reading it. The bytes are
- * compared whole, so a changed entry (renewal, use count, revocation) is always parsed afresh. Held
- * by one {@link TokenStore}, which lives only while the core is unsealed.
+ * compared whole, so a changed entry (renewal, use count, revocation) is always parsed afresh.
+ * Emptied when the core seals ({@link TokenStore#clear}).
  */
 final class ParsedTokenEntries {
   /** At most this many entries are kept; beyond it the map starts over. */
@@ -18,6 +18,11 @@ final class ParsedTokenEntries {
   private record Parsed(byte[] json, TokenEntry entry) {}
 
   private final Map<String, Parsed> byIdHash = new ConcurrentHashMap<>();
+
+  /** Forgets every entry. */
+  void clear() {
+    byIdHash.clear();
+  }
 
   /** The entry {@code json} holds, stored under {@code idHash}. */
   TokenEntry parse(String idHash, byte[] json) {

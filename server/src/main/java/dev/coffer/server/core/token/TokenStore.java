@@ -46,6 +46,11 @@ public final class TokenStore {
   private volatile IssuanceGuard guard = IssuanceGuard.NONE;
   private volatile TokenLeases leases = TokenLeases.NONE;
 
+  /** Forgets the parsed entries it keeps (before seal). */
+  public void clear() {
+    parsed.clear();
+  }
+
   /** A store inside {@code barrier}. */
   public TokenStore(Barrier barrier, Clock clock) {
     this.barrier = barrier;

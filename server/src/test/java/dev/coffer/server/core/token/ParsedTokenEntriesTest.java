@@ -61,4 +61,15 @@ class ParsedTokenEntriesTest {
 
     assertThat(parsed.parse("h", changed).numUses()).isEqualTo(5);
   }
+
+  @Test
+  void clearingForgetsEveryEntrySoTheNextReadParsesAgain() {
+    ParsedTokenEntries parsed = new ParsedTokenEntries();
+    byte[] json = Json.write(entry(0).toJson());
+    TokenEntry first = parsed.parse("h", json);
+
+    parsed.clear();
+
+    assertThat(parsed.parse("h", json)).isEqualTo(first).isNotSameAs(first);
+  }
 }
