@@ -1,6 +1,7 @@
 package dev.coffer.server.core.audit;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,4 +23,7 @@ public interface ResumableSink {
    * @throws IOException if the file cannot be (re)opened; the device is then down
    */
   Optional<String> prepare() throws IOException;
+
+  /** Appends {@code lines} (each without its line break) in one write, in order. */
+  void writeLines(List<byte[]> lines) throws IOException;
 }

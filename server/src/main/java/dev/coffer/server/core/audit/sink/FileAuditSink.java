@@ -95,6 +95,29 @@ final class FileAuditSink implements AuditSink, ResumableSink {
   }
 
   @Override
+  public synchronized void writeLines(List<byte[]> lines) throws IOException {
+    if (channel == null) {
+      throw new IOException("audit file " + path + " is not open");
+    }
+    int total = 0;
+    for (byte[] line : lines) {
+      total += line.length + 1;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(total);
+    for (byte[] line : lines) {
+      buf.put(line).put((byte) '\n');
+    }
+    buf.flip();
+    while (buf.hasRemaining()) {
+      channel.write(buf);
+    }
+    if (fsync) {
+      channel.force(false);
+    }
+    size += total;
+  }
+
+  @Override
   public synchronized void close() throws IOException {
     closeChannel();
   }
