@@ -180,6 +180,8 @@ public final class AccessLog {
         toTrim.add(dir);
       }
     }
+    // Newest first; among equal times the later arrival first.
+    byDir.values().forEach(AccessLog::newestFirst);
     storage.transaction(
         tx -> {
           byDir.forEach((dir, records) -> tx.put(dir + rowKey(records), rowValue(records)));
@@ -194,10 +196,13 @@ public final class AccessLog {
     }
   }
 
-  /** Sorts the records newest first (later arrivals first among equal times), names the row. */
-  private static String rowKey(List<Pending> records) {
+  private static void newestFirst(List<Pending> records) {
     Collections.reverse(records);
     records.sort(Comparator.comparing(Pending::time).reversed());
+  }
+
+  /** The key of a row holding {@code records}, newest first. */
+  private static String rowKey(List<Pending> records) {
     Pending newest = records.get(0);
     String key = key(newest.time(), newest.requestId());
     return records.size() == 1 ? key : key + COUNT_SEPARATOR + records.size();
