@@ -65,28 +65,15 @@ final class ServerArgs {
     return cmd;
   }
 
-  /** The option's name without dashes, or {@code null} when it is not one read here. */
+  /** The option's name without its dashes, or {@code null} when it is not an option. */
   private static String canonical(String name) {
-    String bare;
     if (name.startsWith("--")) {
-      bare = name.substring(2);
-    } else if (name.startsWith("-")) {
-      bare = name.substring(1);
-    } else {
-      return null;
+      return name.substring(2);
     }
-    switch (bare) {
-      case "config":
-      case "dev":
-      case "dev-root-token-id":
-      case "dev-listen-address":
-      case "dev-data-dir":
-        return bare;
-      default:
-        return null;
-    }
+    return name.startsWith("-") ? name.substring(1) : null;
   }
 
+  /** Sets an option that takes a value; {@code false} for any option not read here. */
   private static boolean set(ServerCommand cmd, String option, String value) {
     switch (option) {
       case "config":
