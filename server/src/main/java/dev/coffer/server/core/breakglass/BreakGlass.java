@@ -4,14 +4,10 @@ import dev.coffer.server.core.audit.AuditBroker;
 import dev.coffer.server.core.policy.store.PolicyStore;
 import dev.coffer.server.core.stepup.MfaCheck;
 import dev.coffer.server.core.stepup.PresentedCodes;
-import dev.coffer.server.core.stepup.StepUpGate;
-import dev.coffer.server.core.token.TokenEntry;
-import dev.coffer.server.core.token.TokenIds;
 import dev.coffer.server.core.token.TokenStore;
 import dev.coffer.spi.AuthResult;
 import dev.coffer.spi.ClientInfo;
 import dev.coffer.spi.CofferException;
-import dev.coffer.spi.Durations;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.Storage;
 import java.time.Clock;
@@ -21,12 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * The break-glass workflow: request (with a reason and a fresh TOTP code), approvals by other
- * operators, grant, claim, revoke, and expiry at the end of the window.
+ * operators, grant, claim, revoke, and expiry at the end of the window. What a request may ask for
+ * is {@link RequestedAccess}, its code is checked by {@link FreshTotp}, and what a grant gives (its
+ * generated policy and token) is put in place and taken away by {@link GrantAccess}.
  *
  * <p>A grant token is an orphan (its life must not depend on the requester's login token) owned by
  * the requester's entity, carrying the requested break-glass policies, the policy generated for
@@ -36,14 +33,11 @@ import java.util.UUID;
  * (no token id is ever stored).
  */
 public final class BreakGlass {
-  static final int MAX_REASON = 1024;
-
   private final BreakGlassStore store;
   private final BreakGlassPolicies restricted;
   private final PolicyStore policies;
-  private final TokenStore tokens;
-  private final PresentedCodes codes;
-  private final MfaCheck mfa;
+  private final GrantAccess access;
+  private final FreshTotp totp;
   private final Clock clock;
   private final BreakGlassEvents events;
 
@@ -66,9 +60,8 @@ public final class BreakGlass {
     this.store = new BreakGlassStore(storage);
     this.restricted = new BreakGlassPolicies(store);
     this.policies = policies;
-    this.tokens = tokens;
-    this.codes = codes;
-    this.mfa = mfa;
+    this.access = new GrantAccess(policies, tokens);
+    this.totp = new FreshTotp(codes, mfa);
     this.clock = clock;
     this.events =
         new BreakGlassEvents(
@@ -105,61 +98,18 @@ public final class BreakGlass {
    */
   public synchronized Grant request(String requestId, ClientInfo client, Map<String, Object> data) {
     BreakGlassConfig config = store.config();
-    String reason = data.get("reason") == null ? "" : data.get("reason").toString().trim();
-    if (reason.isEmpty()) {
-      throw CofferException.invalid("reason is required: say why break-glass access is needed");
-    }
-    if (reason.length() > MAX_REASON) {
-      throw CofferException.invalid("reason is longer than " + MAX_REASON + " characters");
-    }
-    List<String> asked = names(data.get("policies"));
-    for (String p : asked) {
-      if (!config.policies().contains(p)) {
-        throw CofferException.invalid(
-            "policy \""
-                + p
-                + "\" is not a break-glass policy (configured: "
-                + String.join(", ", config.policies())
-                + ")");
-      }
-      if (policies.get(p).isEmpty()) {
-        throw CofferException.invalid("policy \"" + p + "\" does not exist");
-      }
-    }
-    List<String> paths = BreakGlassConfig.strings(data.get("paths"));
-    List<String> caps =
-        data.get("capabilities") == null
-            ? List.of("read")
-            : BreakGlassConfig.strings(data.get("capabilities"));
-    if (asked.isEmpty() && paths.isEmpty()) {
-      throw CofferException.invalid("name break-glass policies or paths to grant");
-    }
-    if (!paths.isEmpty()) {
-      BreakGlassPolicies.checkPaths(paths, caps);
-    }
-    Duration ttl =
-        data.get("ttl") == null ? config.maxTtl() : BreakGlassConfig.duration(data.get("ttl"));
-    if (ttl.isNegative() || ttl.isZero()) {
-      ttl = config.maxTtl();
-    }
-    if (ttl.compareTo(config.maxTtl()) > 0) {
-      throw CofferException.invalid(
-          "ttl "
-              + Durations.format(ttl)
-              + " is above the break-glass max_ttl of "
-              + Durations.format(config.maxTtl()));
-    }
-    requireFreshMfa(requestId, client, data.get("mfa_code"));
+    RequestedAccess asked = RequestedAccess.of(data, config, policies);
+    totp.require(requestId, client, data.get("mfa_code"));
     Instant now = clock.instant();
     BreakGlassGrant g =
         new BreakGlassGrant(
             UUID.randomUUID().toString(),
             Approver.of(client, now),
-            reason,
-            asked,
-            paths,
-            caps,
-            ttl.toSeconds(),
+            asked.reason(),
+            asked.policies(),
+            asked.paths(),
+            asked.capabilities(),
+            asked.ttl().toSeconds(),
             config.requiredApprovals());
     if (config.requiredApprovals() == 0) {
       AuthResult auth = grant(g, now, config, client.tokenAccessor(), true);
@@ -233,7 +183,7 @@ public final class BreakGlass {
     if (g.claimed) {
       throw CofferException.invalid("the token of break-glass request " + id + " was claimed");
     }
-    AuthResult auth = issueToken(g, clock.instant());
+    AuthResult auth = access.issueToken(g, clock.instant());
     store.save(g);
     events.announce("claimed", g, client.tokenAccessor(), store.config());
     return new Grant(g.toApi(), auth);
@@ -304,93 +254,22 @@ public final class BreakGlass {
 
   private AuthResult grant(
       BreakGlassGrant g, Instant now, BreakGlassConfig config, String accessor, boolean issue) {
-    if (!g.paths.isEmpty()) {
-      policies.put(g.generatedPolicy(), BreakGlassPolicies.generatedText(g.paths, g.capabilities));
-    }
+    access.writePolicy(g);
     g.state = BreakGlassGrant.State.GRANTED;
     g.grantTime = now;
     g.expireTime = now.plusSeconds(g.ttlSeconds);
-    AuthResult auth = issue ? issueToken(g, now) : null;
+    AuthResult auth = issue ? access.issueToken(g, now) : null;
     store.save(g);
     events.announce("granted", g, accessor, config);
     return auth;
   }
 
-  private AuthResult issueToken(BreakGlassGrant g, Instant now) {
-    long ttl = Math.max(1, g.expireTime.getEpochSecond() - now.getEpochSecond());
-    TreeSet<String> granted = new TreeSet<>(g.grantedPolicies());
-    granted.add("default");
-    Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("break_glass_id", g.id);
-    meta.put("break_glass_reason", g.reason);
-    TokenEntry entry =
-        new TokenEntry(
-            TokenIds.newAccessor(),
-            List.copyOf(granted),
-            meta,
-            "token-break-glass",
-            0,
-            now,
-            ttl,
-            now.plusSeconds(ttl),
-            ttl,
-            0,
-            false,
-            "",
-            "sys/break-glass/request",
-            g.requester.entityId(),
-            "",
-            List.of(),
-            null);
-    String tokenId = tokens.issueUnguarded(entry);
-    g.tokenAccessor = entry.accessor();
-    g.claimed = true;
-    return new AuthResult(
-        tokenId,
-        entry.accessor(),
-        entry.policies(),
-        entry.policies(),
-        null,
-        entry.meta(),
-        ttl,
-        false,
-        entry.entityId(),
-        "service",
-        true,
-        0);
-  }
-
   private void close(BreakGlassGrant g, BreakGlassGrant.State state, Approver by) {
-    if (!g.tokenAccessor.isEmpty()) {
-      tokens.revokeByAccessor(g.tokenAccessor);
-    }
-    if (!g.paths.isEmpty()) {
-      policies.delete(g.generatedPolicy());
-    }
+    access.takeAway(g);
     g.state = state;
     g.closedBy = by;
     g.endTime = clock.instant();
     store.save(g);
-  }
-
-  private void requireFreshMfa(String requestId, ClientInfo client, Object bodyCode) {
-    String code = bodyCode == null ? null : bodyCode.toString();
-    if (codes.verified(requestId, client.entityId(), "", code)) {
-      return;
-    }
-    boolean sent = codes.presented(requestId) || (code != null && !code.isBlank());
-    String why;
-    if (client.entityId().isEmpty()) {
-      why = "the token has no identity entity to check a TOTP code against";
-    } else if (!mfa.enrolled(client.entityId())) {
-      why = "your identity entity is not enrolled in TOTP (see docs/mfa.md)";
-    } else if (sent) {
-      why = "the TOTP code is invalid or already used";
-    } else {
-      why = "send a fresh TOTP code in mfa_code or " + StepUpGate.HEADER;
-    }
-    throw new CofferException(
-        ErrorCode.PERMISSION_DENIED, "break-glass requests need a fresh TOTP code: " + why);
   }
 
   private BreakGlassGrant find(String id) {
@@ -415,16 +294,5 @@ public final class BreakGlass {
               g.notificationErrors.add(message);
               store.save(g);
             });
-  }
-
-  private static List<String> names(Object v) {
-    List<String> out = new ArrayList<>();
-    for (String s : BreakGlassConfig.strings(v)) {
-      String n = PolicyStore.normalize(s);
-      if (!out.contains(n)) {
-        out.add(n);
-      }
-    }
-    return out;
   }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * One break-glass request and, once granted, its grant, as stored at {@code
- * sys/break-glass/request/<id>}. Never holds the grant token, only its accessor. Mutable: only
- * {@link BreakGlass} changes it, under its lock.
+ * sys/break-glass/request/<id>}. Never holds the grant token, only its accessor. Mutable: only the
+ * workflow changes it ({@link BreakGlass}, and {@link GrantAccess} when it issues the token), under
+ * {@link BreakGlass}'s lock.
  */
 final class BreakGlassGrant {
   /** Where a request is in its life. */

@@ -3,8 +3,6 @@ package dev.coffer.server.core.lease;
 import dev.coffer.server.core.barrier.Barrier;
 import dev.coffer.server.core.mount.MountEntry;
 import dev.coffer.spi.CofferException;
-import dev.coffer.spi.Durations;
-import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.SecretLease;
 import dev.coffer.spi.SecretsEngine;
 import dev.coffer.spi.StorageBackend;
@@ -15,15 +13,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.function.Predicate;
 
 /**
  * Every lease of a dynamic secret or of a token with a TTL: issues them, answers the {@code
  * sys/leases} API, and revokes them when they expire (through {@link ExpiryScheduler}'s workers) or
- * when asked. Leases live only in storage ({@link LeaseStore}); unsealing loads nothing.
+ * when asked ({@link LeaseRevoker}; renewals: {@link LeaseRenewer}). Leases live only in storage
+ * ({@link LeaseStore}); unsealing loads nothing.
  *
  * <p>Public for the core, the system backend and the killswitch: {@link #revokeAll()}, {@link
  * #revokePrefix}, {@link #counts()}.
@@ -32,9 +29,10 @@ public final class LeaseManager {
   private final LeaseStore store;
   private final Clock clock;
   private final LeaseSettings settings;
-  private final LeaseOwners owners;
   private final Revocations revocations;
   private final ExpiryScheduler scheduler;
+  private final LeaseRenewer renewer;
+  private final LeaseRevoker revoker;
 
   /**
    * A manager over the barrier's storage.
@@ -50,9 +48,10 @@ public final class LeaseManager {
     this.store = new LeaseStore(barrier, backend);
     this.clock = clock;
     this.settings = settings;
-    this.owners = owners;
     this.revocations = new Revocations(store, owners, clock, settings);
     this.scheduler = new ExpiryScheduler(this, settings);
+    this.renewer = new LeaseRenewer(store, revocations, owners, clock);
+    this.revoker = new LeaseRevoker(store, revocations, scheduler, owners, clock);
   }
 
   /** Where irrevocable leases and revocation warnings are reported (the audit log). */
@@ -67,7 +66,7 @@ public final class LeaseManager {
 
   /** The hooks the token store calls. */
   public TokenLeaseHooks tokenHooks() {
-    return new TokenLeaseHooks(this, store);
+    return new TokenLeaseHooks(revoker, store, clock);
   }
 
   // ---- issuing ----
@@ -164,51 +163,7 @@ public final class LeaseManager {
    * @throws CofferException 400 for an unknown, token, non-renewable or expired lease
    */
   public Renewal renew(String leaseId, Duration increment) {
-    LeaseEntry lease = lookup(leaseId);
-    if (lease.isToken()) {
-      throw CofferException.invalid("tokens cannot be renewed through this endpoint");
-    }
-    if (!lease.renewable()) {
-      throw CofferException.invalid("lease is not renewable");
-    }
-    Instant now = clock.instant();
-    if (lease.irrevocable() || revocations.busy(leaseId) || !lease.expireTime().isAfter(now)) {
-      throw CofferException.invalid("lease expired");
-    }
-    Duration ttl =
-        increment == null || increment.isZero() || increment.isNegative()
-            ? Duration.ofSeconds(lease.ttlSeconds())
-            : increment;
-    Instant limit = lease.maxExpireTime();
-    if (!limit.isAfter(now)) {
-      throw CofferException.invalid("past the max TTL, cannot renew");
-    }
-    Instant expire = now.plus(ttl);
-    String warning = null;
-    if (expire.isAfter(limit)) {
-      warning =
-          "TTL of \""
-              + Durations.format(ttl)
-              + "\" exceeded the effective max_ttl of \""
-              + Durations.format(Duration.between(now, limit).withNanos(0))
-              + "\"; TTL value is capped accordingly";
-      expire = limit;
-    }
-    SecretsEngine engine =
-        owners
-            .engine(lease.mountPath(), lease.mountUuid())
-            .orElseThrow(
-                () ->
-                    CofferException.invalid(
-                        "no secrets engine is mounted at " + lease.mountPath()));
-    engine.renewLease(lease.toIssued(), expire);
-    Instant newExpire = expire;
-    store.replace(leaseId, e -> e.renewed(now, newExpire)).orElseThrow(LeaseManager::invalidLease);
-    long seconds = Math.max(0, Duration.between(now, newExpire).getSeconds());
-    SecretLease answer =
-        new SecretLease(
-            leaseId, lease.kind(), Duration.ofSeconds(seconds), Duration.ZERO, true, null);
-    return new Renewal(answer, warning);
+    return renewer.renew(leaseId, increment);
   }
 
   /**
@@ -217,17 +172,7 @@ public final class LeaseManager {
    * @throws CofferException 400 "invalid lease" if there is none; 502 if the engine failed
    */
   public void revoke(String leaseId, boolean sync) {
-    lookup(leaseId);
-    if (!sync) {
-      store.replace(
-          leaseId, e -> e.irrevocable() ? e : e.renewed(e.lastRenewal(), clock.instant()));
-      scheduler.wake();
-      return;
-    }
-    Revocations.Result r = revocations.revoke(leaseId);
-    if (r.outcome() == Revocations.Outcome.FAILED) {
-      throw new CofferException(ErrorCode.UPSTREAM_FAILURE, "failed to revoke lease: " + r.error());
-    }
+    revoker.revoke(leaseId, sync);
   }
 
   /**
@@ -235,43 +180,7 @@ public final class LeaseManager {
    * Synchronously: waits for each revocation and reports failures. Otherwise makes them due now.
    */
   public RevokeReport revokePrefix(String prefix, boolean sync) {
-    return revoke(prefix, sync, id -> true);
-  }
-
-  private RevokeReport revoke(String prefix, boolean sync, Predicate<String> which) {
-    if (!LeaseKeys.validPrefix(prefix)) {
-      throw CofferException.invalid("invalid lease prefix");
-    }
-    List<String> ids = new ArrayList<>();
-    if (!prefix.isEmpty() && !prefix.endsWith("/") && store.read(prefix).isPresent()) {
-      ids.add(prefix);
-    }
-    String folder = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-    long[] revoked = new long[1];
-    List<String> failed = new ArrayList<>();
-    Runnable flush =
-        () -> {
-          RevokeReport r = sync ? scheduler.revokeAll(ids) : dueNow(ids);
-          revoked[0] += r.revoked();
-          failed.addAll(r.failed());
-          ids.clear();
-        };
-    store.walk(
-        folder,
-        id -> {
-          if (!which.test(id)) {
-            return;
-          }
-          ids.add(id);
-          if (ids.size() >= LeaseStore.PAGE) {
-            flush.run();
-          }
-        });
-    flush.run();
-    if (!sync) {
-      scheduler.wake();
-    }
-    return new RevokeReport(revoked[0], failed);
+    return revoker.revoke(prefix, sync, id -> true);
   }
 
   /** Revokes every lease, synchronously. */
@@ -285,7 +194,7 @@ public final class LeaseManager {
    * revocation would not.
    */
   public RevokeReport revokeAllSecrets() {
-    return revoke("", true, id -> store.read(id).map(e -> !e.isToken()).orElse(false));
+    return revoker.revoke("", true, id -> store.read(id).map(e -> !e.isToken()).orElse(false));
   }
 
   /**
@@ -293,27 +202,7 @@ public final class LeaseManager {
    * hand), irrevocable ones included; a token's lease still revokes the token. Answers how many.
    */
   public long revokeForce(String prefix) {
-    if (prefix.isEmpty() || !LeaseKeys.validPrefix(prefix)) {
-      throw CofferException.invalid("invalid lease prefix");
-    }
-    long[] n = new long[1];
-    List<String> ids = new ArrayList<>();
-    if (!prefix.endsWith("/") && store.read(prefix).isPresent()) {
-      ids.add(prefix);
-    }
-    store.walk(prefix.endsWith("/") ? prefix : prefix + "/", ids::add);
-    for (String id : ids) {
-      store
-          .delete(id)
-          .ifPresent(
-              e -> {
-                n[0]++;
-                if (e.isToken()) {
-                  owners.revokeToken(e.tokenHash());
-                }
-              });
-    }
-    return n[0];
+    return revoker.revokeForce(prefix);
   }
 
   /** Removes dangling index rows and recounts; answers how many rows it removed. */
@@ -372,32 +261,6 @@ public final class LeaseManager {
   /** One page of revocations for the scheduler: engine calls on {@code pool} (or this thread). */
   Map<String, Revocations.Result> revokePage(List<String> ids, Executor pool) {
     return revocations.revokeAll(ids, pool);
-  }
-
-  /** Makes these leases due now; revocation happens on the next tick. */
-  RevokeReport dueNow(List<String> ids) {
-    Instant now = clock.instant();
-    for (String id : ids) {
-      store.replace(id, e -> e.irrevocable() ? e : e.renewed(e.lastRenewal(), now));
-    }
-    return new RevokeReport(0, List.of());
-  }
-
-  /** Makes a token's leases due now (its own lease is deleted). */
-  void tokenRevoked(String tokenHash) {
-    List<String> others = new ArrayList<>();
-    for (String id : store.tokenLeases(tokenHash)) {
-      Optional<LeaseEntry> e = store.read(id);
-      if (e.isPresent() && e.get().isToken() && e.get().tokenHash().equals(tokenHash)) {
-        store.delete(id);
-      } else if (e.isPresent()) {
-        others.add(id);
-      }
-    }
-    if (!others.isEmpty()) {
-      dueNow(others);
-      scheduler.wake();
-    }
   }
 
   /** The clock every lease time is measured against. */

@@ -3,6 +3,7 @@ package dev.coffer.server.core.lease;
 import dev.coffer.server.core.token.TokenEntry;
 import dev.coffer.server.core.token.TokenLeases;
 import dev.coffer.spi.Storage;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,12 +13,14 @@ import java.util.List;
  * when tokens are revoked makes the leases they created due at once.
  */
 public final class TokenLeaseHooks implements TokenLeases {
-  private final LeaseManager manager;
+  private final LeaseRevoker revoker;
   private final LeaseStore store;
+  private final Clock clock;
 
-  TokenLeaseHooks(LeaseManager manager, LeaseStore store) {
-    this.manager = manager;
+  TokenLeaseHooks(LeaseRevoker revoker, LeaseStore store, Clock clock) {
+    this.revoker = revoker;
     this.store = store;
+    this.clock = clock;
   }
 
   @Override
@@ -33,7 +36,7 @@ public final class TokenLeaseHooks implements TokenLeases {
       return;
     }
     String id = LeaseIds.token(entry.path(), idHash);
-    Instant now = manager.clock().instant();
+    Instant now = clock.instant();
     if (store.replace(tx, id, e -> e.renewed(now, entry.expireTime())).isEmpty()) {
       store.create(tx, leaseOf(idHash, entry));
     }
@@ -42,7 +45,7 @@ public final class TokenLeaseHooks implements TokenLeases {
   @Override
   public void revoked(List<String> idHashes) {
     for (String h : idHashes) {
-      manager.tokenRevoked(h);
+      revoker.tokenRevoked(h);
     }
   }
 

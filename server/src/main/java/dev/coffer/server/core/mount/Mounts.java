@@ -2,38 +2,28 @@ package dev.coffer.server.core.mount;
 
 import dev.coffer.server.core.PluginRegistry;
 import dev.coffer.server.core.barrier.Barrier;
-import dev.coffer.server.core.barrier.BarrierStorage;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.SecretsEngine;
-import dev.coffer.spi.SecretsEngineFactory;
-import dev.coffer.spi.Storage;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
- * The mount table and the running engines. Routing reads an immutable snapshot; enable, disable and
- * tune are serialised and persist the table before the snapshot changes.
+ * The mount table and the running engines. Routing reads an immutable snapshot ({@link Routes});
+ * enable, disable and tune are serialised and persist the table before the snapshot changes ({@link
+ * EngineMounts} for secrets engines, {@link AuthMounts} for auth methods).
  */
 public final class Mounts {
   private static final System.Logger LOG = System.getLogger(Mounts.class.getName());
-  private static final List<String> RESERVED =
-      List.of("sys/", "auth/", "cubbyhole/", "identity/", "audit/");
 
   private final Barrier barrier;
   private final PluginRegistry plugins;
-  private final Clock clock;
   private final PasswordGenerator passwords;
-  private volatile Map<String, MountedEngine> builtIns = Map.of();
-  private volatile Map<String, MountedEngine> routes = Map.of();
+  private final Routes routes = new Routes();
+  private final EngineMounts engines;
   private final AuthMounts auth;
-  private volatile java.util.function.Consumer<MountEntry> beforeDisable = e -> {};
 
   /**
    * An empty table; built-in mounts are added with {@link #addBuiltIn}; engines generate passwords
@@ -42,8 +32,8 @@ public final class Mounts {
   public Mounts(Barrier barrier, PluginRegistry plugins, Clock clock, PasswordGenerator passwords) {
     this.barrier = barrier;
     this.plugins = plugins;
-    this.clock = clock;
     this.passwords = passwords;
+    this.engines = new EngineMounts(barrier, plugins, clock, passwords, routes);
     this.auth = new AuthMounts(barrier, this, plugins, clock);
   }
 
@@ -62,12 +52,12 @@ public final class Mounts {
    * throws, the mount stays.
    */
   public void beforeDisable(java.util.function.Consumer<MountEntry> hook) {
-    this.beforeDisable = hook;
+    engines.beforeDisable(hook);
   }
 
   /** The running engine mounted exactly at {@code path} with this uuid, if any. */
   public Optional<SecretsEngine> engineAt(String path, String uuid) {
-    MountedEngine m = routes.get(path);
+    MountedEngine m = routes.at(path);
     if (m == null || !m.entry().uuid().equals(uuid)) {
       return Optional.empty();
     }
@@ -76,7 +66,7 @@ public final class Mounts {
 
   /** Every running mount (built-ins and auth methods included). */
   List<MountedEngine> running() {
-    return List.copyOf(routes.values());
+    return routes.running();
   }
 
   /** The plugins engine types are found in. */
@@ -86,52 +76,36 @@ public final class Mounts {
 
   /** Routes {@code mount} (the system backend) always; it is never stored in the table. */
   public synchronized void addBuiltIn(MountedEngine mount) {
-    Map<String, MountedEngine> b = new TreeMap<>(builtIns);
-    b.put(mount.entry().path(), mount);
-    builtIns = Collections.unmodifiableMap(b);
-    publish(mount.entry().path(), mount);
+    routes.addBuiltIn(mount);
   }
 
   /** Loads the stored table and starts an engine per mount (after unseal). */
   public synchronized void load() {
-    Map<String, MountedEngine> next = new TreeMap<>(builtIns);
-    for (MountEntry entry : MountTable.load(storage())) {
+    List<MountedEngine> loaded = new ArrayList<>();
+    for (MountEntry entry : MountTable.load(barrier.root())) {
       SecretsEngine engine = null;
       try {
-        engine = start(entry);
+        engine = engines.start(entry);
       } catch (RuntimeException e) {
         LOG.log(
             System.Logger.Level.ERROR,
             "mount " + entry.path() + " (" + entry.type() + ") cannot start: " + e.getMessage());
       }
-      next.put(entry.path(), new MountedEngine(entry, engine));
+      loaded.add(new MountedEngine(entry, engine));
     }
-    routes = Collections.unmodifiableMap(next);
+    routes.load(loaded);
   }
 
   /** Closes every engine (before seal). */
   public synchronized void closeAll() {
-    Map<String, MountedEngine> old = routes;
-    routes = builtIns;
-    for (MountedEngine m : old.values()) {
-      if (!builtIns.containsKey(m.entry().path())) {
-        closeQuietly(m);
-      }
+    for (MountedEngine m : routes.onlyBuiltIns()) {
+      closeQuietly(m);
     }
   }
 
   /** The mount serving {@code path}: the longest mount path that prefixes it. */
   public Optional<MountedEngine> route(String path) {
-    Map<String, MountedEngine> r = routes;
-    MountedEngine best = null;
-    for (MountedEngine m : r.values()) {
-      String mp = m.entry().path();
-      if ((path.startsWith(mp) || (path + "/").equals(mp))
-          && (best == null || mp.length() > best.entry().path().length())) {
-        best = m;
-      }
-    }
-    return Optional.ofNullable(best);
+    return routes.route(path);
   }
 
   /**
@@ -142,8 +116,8 @@ public final class Mounts {
    */
   public Map<String, String> rotateAll() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
-    for (MountedEngine m : new TreeMap<>(routes).values()) {
-      if (builtIns.containsKey(m.entry().path()) || !m.available()) {
+    for (MountedEngine m : routes.byPath()) {
+      if (routes.isBuiltIn(m.entry().path()) || !m.available()) {
         continue;
       }
       try {
@@ -159,29 +133,17 @@ public final class Mounts {
 
   /** The user mounts (not the system backend, not auth methods), by path. */
   public List<MountEntry> entries() {
-    List<MountEntry> out = new ArrayList<>();
-    for (MountedEngine m : new TreeMap<>(routes).values()) {
-      if (!builtIns.containsKey(m.entry().path()) && !m.entry().path().startsWith("auth/")) {
-        out.add(m.entry());
-      }
-    }
-    return out;
+    return routes.entries();
   }
 
   /** The auth methods (mounts under {@code auth/}, built-in or not), by path. */
   public List<MountEntry> authEntries() {
-    List<MountEntry> out = new ArrayList<>();
-    for (MountedEngine m : new TreeMap<>(routes).values()) {
-      if (m.entry().path().startsWith("auth/")) {
-        out.add(m.entry());
-      }
-    }
-    return out;
+    return routes.authEntries();
   }
 
   /** The entry mounted exactly at {@code path} (with or without trailing slash), if any. */
   public Optional<MountEntry> entry(String path) {
-    MountedEngine m = routes.get(normalize(path));
+    MountedEngine m = routes.at(normalize(path));
     return Optional.ofNullable(m).map(MountedEngine::entry);
   }
 
@@ -197,70 +159,12 @@ public final class Mounts {
       Map<String, String> rawOptions,
       long defaultLeaseTtl,
       long maxLeaseTtl) {
-    String path = validPath(rawPath);
-    for (String reserved : RESERVED) {
-      if (path.startsWith(reserved)) {
-        throw CofferException.invalid("cannot mount \"" + path + "\"");
-      }
-    }
-    for (String existing : routes.keySet()) {
-      if (path.startsWith(existing) || existing.startsWith(path)) {
-        throw CofferException.invalid("path is already in use at " + existing);
-      }
-    }
-    String type = rawType == null ? "" : rawType.trim();
-    Map<String, String> options = new TreeMap<>(rawOptions == null ? Map.of() : rawOptions);
-    if (type.equals("kv-v2")) {
-      type = "kv";
-      options.put("version", "2");
-    }
-    if (type.isEmpty()) {
-      throw CofferException.invalid("backend type must be specified as a string");
-    }
-    checkTtls(defaultLeaseTtl, maxLeaseTtl);
-    String accessor = type + "_" + HexFormat.of().formatHex(randomBytes(4));
-    MountEntry entry =
-        new MountEntry(
-            path,
-            type,
-            description,
-            UUID.randomUUID().toString(),
-            accessor,
-            options,
-            defaultLeaseTtl,
-            maxLeaseTtl,
-            false,
-            false);
-    SecretsEngine engine = start(entry);
-    List<MountEntry> table = new ArrayList<>(entries());
-    table.add(entry);
-    try {
-      MountTable.save(storage(), table);
-    } catch (RuntimeException e) {
-      closeQuietly(new MountedEngine(entry, engine));
-      throw e;
-    }
-    publish(entry.path(), new MountedEngine(entry, engine));
-    return entry;
+    return engines.enable(rawPath, rawType, description, rawOptions, defaultLeaseTtl, maxLeaseTtl);
   }
 
   /** Disables the mount at {@code path}, deleting its data; nothing happens if there is none. */
   public synchronized void disable(String rawPath) {
-    String path = validPath(rawPath);
-    if (builtIns.containsKey(path) || RESERVED.stream().anyMatch(path::startsWith)) {
-      throw CofferException.invalid("cannot unmount \"" + path + "\"");
-    }
-    MountedEngine m = routes.get(path);
-    if (m == null) {
-      return;
-    }
-    beforeDisable.accept(m.entry());
-    List<MountEntry> table = new ArrayList<>(entries());
-    table.removeIf(e -> e.path().equals(path));
-    MountTable.save(storage(), table);
-    publish(path, null);
-    closeQuietly(m);
-    storageOf(m.entry()).deleteAll();
+    engines.disable(rawPath);
   }
 
   /**
@@ -275,60 +179,22 @@ public final class Mounts {
       Long defaultLeaseTtl,
       Long maxLeaseTtl) {
     String path = validPath(rawPath);
-    if (path.startsWith("auth/") && !builtIns.containsKey(path)) {
+    if (path.startsWith("auth/") && !routes.isBuiltIn(path)) {
       return auth.tune(path.substring("auth/".length()), description, defaultLeaseTtl, maxLeaseTtl);
     }
-    MountedEngine current = routes.get(path);
-    if (current == null || builtIns.containsKey(path)) {
-      throw CofferException.invalid("no mount entry found at " + path);
-    }
-    MountEntry old = current.entry();
-    Map<String, String> merged = new TreeMap<>(old.options());
-    if (options != null) {
-      merged.putAll(options);
-    }
-    if ("kv".equals(old.type())
-        && "2".equals(old.options().get("version"))
-        && "1".equals(merged.get("version"))) {
-      throw CofferException.invalid("cannot downgrade mount from version 2");
-    }
-    MountEntry next =
-        old.tuned(
-            description == null ? old.description() : description,
-            merged,
-            defaultLeaseTtl == null ? old.defaultLeaseTtl() : defaultLeaseTtl,
-            maxLeaseTtl == null ? old.maxLeaseTtl() : maxLeaseTtl);
-    checkTtls(next.defaultLeaseTtl(), next.maxLeaseTtl());
-    boolean restart =
-        !next.options().equals(old.options())
-            || next.defaultLeaseTtl() != old.defaultLeaseTtl()
-            || next.maxLeaseTtl() != old.maxLeaseTtl()
-            || !current.available();
-    SecretsEngine engine = restart ? start(next) : null;
-    List<MountEntry> table = new ArrayList<>();
-    for (MountEntry e : entries()) {
-      table.add(e.path().equals(path) ? next : e);
-    }
-    MountTable.save(storage(), table);
-    if (restart) {
-      publish(path, new MountedEngine(next, engine));
-      closeQuietly(current);
-    } else {
-      publish(path, current.withEntry(next));
-    }
-    return next;
+    return engines.tune(path, description, options, defaultLeaseTtl, maxLeaseTtl);
   }
 
   /** Routes an auth method mounted by {@link AuthMounts} (replacing one at the same path). */
   synchronized void attach(MountedEngine mount) {
-    publish(mount.entry().path(), mount);
+    routes.publish(mount.entry().path(), mount);
   }
 
   /** Stops routing the auth method at {@code path}; returns what was routed there, if anything. */
   synchronized Optional<MountedEngine> detach(String path) {
-    MountedEngine m = routes.get(path);
-    if (m != null && !builtIns.containsKey(path)) {
-      publish(path, null);
+    MountedEngine m = routes.at(path);
+    if (m != null && !routes.isBuiltIn(path)) {
+      routes.publish(path, null);
       return Optional.of(m);
     }
     return Optional.empty();
@@ -336,7 +202,7 @@ public final class Mounts {
 
   /** The running mount at exactly {@code path}, if any. */
   Optional<MountedEngine> mounted(String path) {
-    return Optional.ofNullable(routes.get(path));
+    return Optional.ofNullable(routes.at(path));
   }
 
   /** Normalises a mount path: no leading slash, one trailing slash. */
@@ -368,51 +234,11 @@ public final class Mounts {
     }
   }
 
-  private SecretsEngine start(MountEntry entry) {
-    SecretsEngineFactory factory =
-        plugins
-            .secretsEngine(entry.type())
-            .orElseThrow(
-                () -> CofferException.invalid("plugin not found in the catalog: " + entry.type()));
-    try {
-      SecretsEngine engine =
-          factory.create(new EngineContext(entry, storageOf(entry), clock, passwords));
-      if (engine == null) {
-        throw new IllegalStateException("engine factory " + entry.type() + " returned null");
-      }
-      return engine;
-    } catch (IllegalArgumentException e) {
-      throw CofferException.invalid(e.getMessage());
-    }
-  }
-
-  private BarrierStorage storageOf(MountEntry entry) {
-    return barrier.view(entry.storagePrefix());
-  }
-
-  private Storage storage() {
-    return barrier.root();
-  }
-
-  private void publish(String path, MountedEngine engine) {
-    Map<String, MountedEngine> next = new TreeMap<>(routes);
-    if (engine == null) {
-      next.remove(path);
-    } else {
-      next.put(path, engine);
-    }
-    routes = Collections.unmodifiableMap(next);
-  }
-
   static void closeQuietly(MountedEngine m) {
     try {
       m.close();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "closing mount " + m.entry().path() + " failed", e);
     }
-  }
-
-  private static byte[] randomBytes(int n) {
-    return dev.coffer.server.core.barrier.AesGcm.randomBytes(n);
   }
 }

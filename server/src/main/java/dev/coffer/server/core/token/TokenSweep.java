@@ -21,7 +21,7 @@ public final class TokenSweep {
    */
   public long revokeAllButRoot() {
     long revoked = 0;
-    for (String h : tokens.storage().list(TokenStore.ID_PREFIX)) {
+    for (String h : tokens.storage().list(TokenRows.ID_PREFIX)) {
       Optional<TokenEntry> entry = tokens.stored(h);
       if (entry.isPresent() && !entry.get().policies().contains("root")) {
         revoked += treeSize(h);
@@ -39,7 +39,7 @@ public final class TokenSweep {
       if (tokens.stored(h).isPresent()) {
         n++;
       }
-      todo.addAll(tokens.storage().list(TokenStore.PARENT_PREFIX + h + "/"));
+      todo.addAll(tokens.storage().list(TokenRows.PARENT_PREFIX + h + "/"));
     }
     return n;
   }

@@ -34,7 +34,7 @@ final class TokenTidy {
   Response tidy() {
     Storage s = store.storage();
     Instant now = store.clock().instant();
-    List<String> before = s.list(TokenStore.ID_PREFIX);
+    List<String> before = s.list(TokenRows.ID_PREFIX);
     for (String h : before) {
       var entry = store.stored(h);
       if (entry.isPresent() && !store.alive(entry.get(), now)) {
@@ -42,27 +42,27 @@ final class TokenTidy {
       }
     }
     long rows = 0;
-    for (String a : s.list(TokenStore.ACCESSOR_PREFIX)) {
-      String key = TokenStore.ACCESSOR_PREFIX + a;
+    for (String a : s.list(TokenRows.ACCESSOR_PREFIX)) {
+      String key = TokenRows.ACCESSOR_PREFIX + a;
       Object target = s.get(key).map(b -> Json.read(b).get("id_hmac")).orElse(null);
       if (target == null || store.stored(target.toString()).isEmpty()) {
         s.delete(key);
         rows++;
       }
     }
-    for (String parent : s.list(TokenStore.PARENT_PREFIX)) {
+    for (String parent : s.list(TokenRows.PARENT_PREFIX)) {
       String p = parent.endsWith("/") ? parent.substring(0, parent.length() - 1) : parent;
       boolean parentGone = store.stored(p).isEmpty();
-      for (String child : s.list(TokenStore.PARENT_PREFIX + p + "/")) {
+      for (String child : s.list(TokenRows.PARENT_PREFIX + p + "/")) {
         if (parentGone && store.stored(child).isPresent()) {
           store.revokeTree(child);
         }
-        s.delete(TokenStore.PARENT_PREFIX + p + "/" + child);
+        s.delete(TokenRows.PARENT_PREFIX + p + "/" + child);
         rows++;
       }
     }
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("revoked_tokens", before.size() - s.list(TokenStore.ID_PREFIX).size());
+    data.put("revoked_tokens", before.size() - s.list(TokenRows.ID_PREFIX).size());
     data.put("removed_index_entries", rows);
     return Response.of(data).withWarning("Tidy operation successfully completed.");
   }
