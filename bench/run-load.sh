@@ -7,7 +7,7 @@
 #   bench/run-load.sh
 #
 # Environment (all optional):
-#   DURATION=30     seconds measured per scenario      WARMUP=5  seconds of warm-up before each
+#   DURATION=30     seconds measured per scenario      WARMUP=20 seconds of warm-up before each
 #   BENCH_JAVA_OPTS JVM options of both servers (default -Xms1g -Xmx1g -XX:+UseG1GC)
 #   PROFILE=1       record JFR per scenario and summarise hot methods into the results folder
 #   SKIP_BUILD=1    use the existing build        DOC=<file>  where the table goes
@@ -21,7 +21,7 @@ source "$root/bench/load/lib.sh"
 trap stop_started EXIT
 
 DURATION="${DURATION:-30}"
-WARMUP="${WARMUP:-5}"
+WARMUP="${WARMUP:-20}"
 LIST_KEYS="${LIST_KEYS:-10000}"
 DOC="${DOC:-$root/docs/benchmarks.md}"
 SCENARIOS="${SCENARIOS:-read-1 read-16 read-64 write-16 lookup-self-16 token-create-16 list-16}"

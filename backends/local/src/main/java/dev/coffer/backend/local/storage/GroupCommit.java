@@ -2,6 +2,7 @@ package dev.coffer.backend.local.storage;
 
 import dev.coffer.backend.local.storage.EntryTable.Change;
 import dev.coffer.backend.local.storage.SqliteTransactionView.SqlWork;
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,14 +20,17 @@ import javax.sql.DataSource;
  * open, and runs its work inside a {@code SAVEPOINT}: a work that fails is rolled back to its
  * savepoint alone and its exception goes to its caller. Then, if other writers are already queued
  * on the lock, it leaves the transaction open for them and waits; the last writer of the queue (or
- * the one that fills the batch) runs {@code COMMIT}, the fsync under {@code synchronous=FULL}, and
- * wakes the others. While that fsync runs the next batch queues up. So a write still returns only
- * after the commit that holds it is on disk; if that commit fails, every write in the batch fails.
- * Works run serially on their own threads, so a batch is equivalent to running them one after the
- * other, each seeing the writes before it.
+ * the one that fills the batch) runs {@code COMMIT}, releases the lock and forces the write-ahead
+ * log to disk ({@link WalSync}: the connection runs with {@code synchronous=NORMAL}, the fsync that
+ * {@code FULL} would run inside {@code COMMIT} runs after it, outside the lock), then wakes the
+ * others. While that fsync runs the next batch already executes and commits. So a write still
+ * returns only after the commit that holds it is on disk; if that commit or its fsync fails, every
+ * write in the batch fails. Works run serially on their own threads, so a batch is equivalent to
+ * running them one after the other, each seeing the writes before it.
  *
- * <p>The changes of the works that a commit made durable go to the {@link ReadCache} before any of
- * their writers returns; if a commit fails, the cache forgets every key the batch touched.
+ * <p>The changes of the works that a commit made go to the {@link ReadCache} before the lock is
+ * released (so in commit order, and before any of their writers returns); if a commit fails, the
+ * cache forgets every key the batch touched.
  */
 final class GroupCommit implements AutoCloseable {
   /** At most this many writes share one commit, which bounds the wait of the first. */
@@ -34,6 +38,7 @@ final class GroupCommit implements AutoCloseable {
 
   private final DataSource source;
   private final ReadCache cache;
+  private final WalSync wal;
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock.
   private EntryTable table;
@@ -41,14 +46,13 @@ final class GroupCommit implements AutoCloseable {
   private Batch open;
   private boolean closed;
 
-  /** A writer without a read cache. */
-  GroupCommit(DataSource source) {
-    this(source, null);
-  }
-
-  /** A writer that hands committed changes to {@code cache} ({@code null}: none). */
-  GroupCommit(DataSource source, ReadCache cache) {
+  /**
+   * A writer whose commits {@code wal} makes durable and that hands committed changes to {@code
+   * cache} ({@code null}: none).
+   */
+  GroupCommit(DataSource source, WalSync wal, ReadCache cache) {
     this.source = source;
+    this.wal = wal;
     this.cache = cache;
   }
 
@@ -61,6 +65,7 @@ final class GroupCommit implements AutoCloseable {
     Batch batch;
     T result = null;
     Throwable failure = null;
+    boolean committedHere = false;
     lock.lock();
     try {
       if (lock.getHoldCount() > 1) {
@@ -84,10 +89,13 @@ final class GroupCommit implements AutoCloseable {
         undo(batch, e);
       }
       if (open != null && (batch.members >= MAX_BATCH || !lock.hasQueuedThreads())) {
-        commit(batch);
+        committedHere = commit(batch);
       }
     } finally {
       lock.unlock();
+    }
+    if (committedHere) {
+      makeDurable(batch);
     }
     if (failure instanceof SQLException e) {
       throw e;
@@ -124,8 +132,14 @@ final class GroupCommit implements AutoCloseable {
     if (closed) {
       throw new SQLException("storage closed");
     }
+    if (wal.failure() != null) {
+      throw new SQLException(
+          "an earlier fsync of the write-ahead log failed; restart the server", wal.failure());
+    }
     if (table == null) {
       table = new EntryTable(source.getConnection());
+      // Durability comes from WalSync after COMMIT instead of an fsync inside it.
+      execute("PRAGMA synchronous = NORMAL");
     }
     for (int attempt = 1; ; attempt++) {
       try {
@@ -153,7 +167,8 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private void commit(Batch batch) {
+  /** Commits the batch; on failure finishes it with the failure and answers {@code false}. */
+  private boolean commit(Batch batch) {
     open = null;
     try {
       execute("COMMIT");
@@ -161,12 +176,23 @@ final class GroupCommit implements AutoCloseable {
       rollbackQuietly();
       forgetChanges(batch);
       batch.finish(e);
-      return;
+      return false;
     }
+    batch.number = wal.committed();
     if (cache != null) {
       cache.written(batch.changes);
     }
-    batch.finish(null);
+    return true;
+  }
+
+  /** Waits (outside the lock) until the batch's commit is on disk, then wakes its writers. */
+  private void makeDurable(Batch batch) {
+    try {
+      wal.durable(batch.number);
+      batch.finish(null);
+    } catch (IOException e) {
+      batch.finish(new SQLException("forcing the write-ahead log to disk failed", e));
+    }
   }
 
   private void abort(Batch batch, SQLException cause) {
@@ -215,6 +241,7 @@ final class GroupCommit implements AutoCloseable {
   /** The writes sharing one transaction. */
   private static final class Batch {
     int members; // guarded by GroupCommit.lock
+    long number; // the commit's number for WalSync, set under GroupCommit.lock
     final List<Change> changes = new ArrayList<>(); // guarded by GroupCommit.lock
     private boolean done;
     private SQLException failure;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coffer.spi.StorageBackend;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /** Concurrent writes of the SQLite backend share commits without losing or mixing any of them. */
 class GroupCommitTest {
@@ -147,6 +151,60 @@ class GroupCommitTest {
       b.put("after", new byte[] {1});
       assertThat(b.get("after")).isPresent();
     }
+  }
+
+  @Test
+  void everyWriteReturnsOnlyAfterAnFsyncOfTheLogThatBeganAfterItsWork() throws Exception {
+    Path file = dir.resolve("f.db");
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    SQLiteDataSource source = new SQLiteDataSource(config);
+    source.setUrl("jdbc:sqlite:" + file);
+    try (Connection c = source.getConnection()) {
+      EntryTable.createSchema(c);
+    }
+    WalSync real = WalSync.of(file);
+    AtomicLong forcesStarted = new AtomicLong();
+    AtomicLong lastCompletedForce = new AtomicLong();
+    WalSync counted =
+        new WalSync(
+            () -> {
+              long number = forcesStarted.incrementAndGet();
+              real.durable(real.committed());
+              lastCompletedForce.set(number);
+            });
+    ConcurrentLinkedQueue<String> late = new ConcurrentLinkedQueue<>();
+    ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+    try (GroupCommit writer = new GroupCommit(source, counted, null)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < WRITERS; w++) {
+        int id = w;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < WRITES_EACH; i++) {
+                    String key = "w" + id + "/k" + i;
+                    long startedBeforeWork =
+                        writer.run(
+                            t -> {
+                              t.put(key, new byte[] {1});
+                              return forcesStarted.get();
+                            });
+                    if (lastCompletedForce.get() <= startedBeforeWork) {
+                      late.add(key);
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(late).as("writes answered before a covering fsync").isEmpty();
+    assertThat(forcesStarted.get()).isPositive().isLessThanOrEqualTo(WRITERS * WRITES_EACH);
   }
 
   private static void awaitQueuedWriter(SqliteStorageBackend b) {
