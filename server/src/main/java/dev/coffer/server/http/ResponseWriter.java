@@ -6,6 +6,8 @@ import dev.coffer.spi.AuthResult;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Response;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +127,22 @@ final class ResponseWriter {
     }
     ctx.contentType(JSON);
     if (!head) {
-      ctx.result(Json.bytes(body));
+      writeBody(ctx, Json.bytes(body));
+    }
+  }
+
+  /**
+   * Writes the body straight to the servlet's stream. ({@code ctx.result} would have Javalin copy
+   * it through a new 32 KiB buffer per response, most of what a small request allocates.) A client
+   * that went away cannot be answered any more, so a failed write ends the response quietly.
+   */
+  private static void writeBody(Context ctx, byte[] body) {
+    HttpServletResponse res = ctx.res();
+    res.setContentLength(body.length);
+    try {
+      res.getOutputStream().write(body);
+    } catch (IOException e) {
+      // The connection is gone; Jetty closes it.
     }
   }
 }

@@ -45,6 +45,22 @@ class HttpServerRenderingTest extends HttpServerFixture {
   }
 
   @Test
+  void aBodyLargerThanJettysBufferArrivesWholeWithItsLengthAndHeadGetsNone() throws Exception {
+    String big = "x".repeat(100_000);
+    answer = r -> new CoreResult.Ok(r.requestId(), Response.of(Map.of("big", big)));
+    HttpResponse<String> r = send("GET", "/v1/secret/data/big");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(json(r).get("data").get("big").asText()).isEqualTo(big);
+    assertThat(r.headers().firstValueAsLong("Content-Length"))
+        .hasValue(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
+
+    HttpResponse<String> head = send("HEAD", "/v1/secret/data/big");
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+  }
+
+  @Test
   void everyRequestGetsAFreshRequestId() throws Exception {
     String first = json(send("GET", "/v1/a")).get("request_id").asText();
     String second = json(send("GET", "/v1/a")).get("request_id").asText();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.core.audit.AuditChainVerifier;
+import dev.coffer.server.core.audit.sink.FileAuditSinkFactory;
 import dev.coffer.server.it.VaultApi.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +110,7 @@ class AuditOverHttpTest {
     Files.delete(logs.resolve("audit.log"));
     Files.delete(logs);
     Files.writeString(logs, "a regular file where the directory was");
+    sleepPastPathCheck();
 
     Answer write = api.post("secret/data/unaudited", "{\"data\":{\"v\":\"x\"}}");
     assertThat(write.status()).isEqualTo(500);
@@ -134,6 +136,7 @@ class AuditOverHttpTest {
     Files.delete(logs.resolve("audit.log"));
     Files.delete(logs);
     Files.writeString(logs, "a regular file where the directory was");
+    sleepPastPathCheck();
     try {
       assertThat(api.post("secret/data/metrics", "{\"data\":{\"v\":\"x\"}}").status())
           .as("one device still records, so the request is served")
@@ -243,5 +246,14 @@ class AuditOverHttpTest {
     assertThat(r.intact()).isFalse();
     assertThat(r.line()).as(r.message()).isEqualTo(line);
     assertThat(r.message()).contains("line " + line, word);
+  }
+
+  /** The device looks at its path at most every few ms: wait until it looks again. */
+  private static void sleepPastPathCheck() {
+    try {
+      Thread.sleep(FileAuditSinkFactory.PATH_CHECK_MILLIS + 20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -49,7 +49,7 @@ public final class AccessLog {
   static final int QUEUE_CAPACITY = 16_384;
 
   /** At most this many records are stored per transaction. */
-  static final int BATCH_SIZE = 512;
+  static final int BATCH_SIZE = 4096;
 
   /** Between a row's key and the number of records it holds, for rows of several. */
   static final char COUNT_SEPARATOR = '.';

@@ -30,7 +30,7 @@ final class AccessLogQueue<T> {
   private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   /** How long the writer lets records gather after a batch that was not full. */
-  static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private static final long DROP_WARNING_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 

@@ -5,6 +5,7 @@ import static dev.coffer.server.core.audit.AuditLogFiles.lines;
 import static dev.coffer.server.core.audit.AuditLogFiles.writeEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coffer.server.core.audit.sink.FileAuditSinkFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,11 +68,21 @@ class FileRotationTest {
     try (AuditDevice d = writeEntries(fileDevice(file, Map.of()), 3)) {
       Path moved = dir.resolve("moved.log");
       Files.move(file, moved);
+      sleepPastPathCheck();
       writeEntries(d, 2);
       assertThat(lines(file).get(0)).contains("\"reason\":\"reopened\"");
       AuditChainVerifier.Result r = AuditChainVerifier.verify(List.of(moved, file));
       assertThat(r.intact()).as(r.message()).isTrue();
       assertThat(r.entries()).isEqualTo(4 + 3);
+    }
+  }
+
+  /** Waits until the device looks at its path again before the next line. */
+  static void sleepPastPathCheck() {
+    try {
+      Thread.sleep(FileAuditSinkFactory.PATH_CHECK_MILLIS + 20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

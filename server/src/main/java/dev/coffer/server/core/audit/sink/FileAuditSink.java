@@ -25,9 +25,12 @@ import java.util.Set;
 /**
  * Appends entries as JSON lines to a file. Each line goes to the operating system in one write call
  * (no buffering in the process), so a crash of the server loses nothing written; with {@code fsync}
- * each line is also forced to the disk. Before each entry the file is checked: if it was moved or
- * deleted it is reopened at its path, and if it reached {@code rotate_bytes} it is renamed to
- * {@code <file>.<UTC time>} and a new file is started, keeping {@code rotate_keep} old files.
+ * each line is also forced to the disk. Before an entry, if {@link
+ * FileAuditSinkFactory#PATH_CHECK_MILLIS} have passed since the last look, the path is checked: a
+ * file moved or deleted meanwhile is reopened at its path (lines written in between went to the
+ * moved file, which the chain of the new one continues). A file that reached {@code rotate_bytes}
+ * is renamed to {@code <file>.<UTC time>} and a new one started, keeping {@code rotate_keep} old
+ * files.
  */
 final class FileAuditSink implements AuditSink, ResumableSink {
   private static final DateTimeFormatter STAMP =
@@ -42,6 +45,7 @@ final class FileAuditSink implements AuditSink, ResumableSink {
   private FileChannel channel;
   private Object fileKey;
   private long size;
+  private long pathCheckedAt;
 
   FileAuditSink(
       Path path,
@@ -67,7 +71,7 @@ final class FileAuditSink implements AuditSink, ResumableSink {
 
   @Override
   public synchronized Optional<String> prepare() throws IOException {
-    if (channel == null || !stillAtPath()) {
+    if (channel == null || (pathCheckDue() && !stillAtPath())) {
       closeChannel();
       open();
       return Optional.of("");
@@ -139,6 +143,7 @@ final class FileAuditSink implements AuditSink, ResumableSink {
         }
       }
       fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+      pathCheckedAt = clock.millis();
       size = channel.size();
       if (size > 0 && !endsWithBreak()) {
         write(""); // ends an interrupted line, so the next entry starts on its own line
@@ -155,6 +160,20 @@ final class FileAuditSink implements AuditSink, ResumableSink {
       read.read(last, size - 1);
       return last.get(0) == '\n';
     }
+  }
+
+  /**
+   * Whether the path is to be looked at again: a look (a stat of the path) before every line cost
+   * more than writing it under load, so it is done at most every few milliseconds. A clock that
+   * went back counts as due.
+   */
+  private boolean pathCheckDue() {
+    long now = clock.millis();
+    if (now - pathCheckedAt < FileAuditSinkFactory.PATH_CHECK_MILLIS && now >= pathCheckedAt) {
+      return false;
+    }
+    pathCheckedAt = now;
+    return true;
   }
 
   /** Whether the file at {@link #path} is still the one this sink has open. */

@@ -18,8 +18,14 @@ import java.util.Set;
  * alone), {@code rotate_bytes} (rotate when the file reaches this size; 0, the default, never),
  * {@code rotate_keep} (rotated files kept; 0, the default, keeps all), {@code fsync} ({@code true}
  * forces every line to disk; default {@code false}).
+ *
+ * <p>A file moved or deleted under the server (logrotate) is noticed within {@link
+ * #PATH_CHECK_MILLIS} and reopened at its path.
  */
 public final class FileAuditSinkFactory implements AuditSinkFactory {
+  /** At most this long passes between two checks that the file at the path is still ours. */
+  public static final long PATH_CHECK_MILLIS = 10;
+
   private final Clock clock;
 
   /** A factory using the system clock for rotated file names. */
