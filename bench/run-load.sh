@@ -142,7 +142,7 @@ table="$out/table.md"
     }' "$results"
   echo
   echo "Scenarios: \`read\` = GET of a 1 KiB KV v2 secret; \`write\` = POST of a new 1 KiB secret (durable:"
-  echo "SQLite WAL, synchronous=FULL); \`lookup-self\` = GET auth/token/lookup-self; \`token-create\` ="
+  echo "SQLite WAL fsync'd before the answer); \`lookup-self\` = GET auth/token/lookup-self; \`token-create\` ="
   echo "POST auth/token/create (default policy, 10m); \`list\` = LIST (sent as GET ?list=true) of a folder of $listed keys. The ratio"
   echo "compares with the ceiling at the same number of connections (a constant 1.3 KB JSON answer to"
   echo "any method: note that a LIST answer is ~170 KB). audit \`file\`: one file audit device enabled."

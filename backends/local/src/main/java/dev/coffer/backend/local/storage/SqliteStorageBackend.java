@@ -17,15 +17,16 @@ import org.sqlite.SQLiteDataSource;
  * Keeps Coffer's data in one SQLite file (layout in {@link EntryTable}).
  *
  * <p>Every connection runs with {@code journal_mode=WAL} (readers never wait for the writer),
- * {@code synchronous=FULL} (a write is on disk when the call returns), {@code busy_timeout} and
- * {@code foreign_keys=ON}. Reads use a small pool of connections with compiled statements ({@link
- * ReaderPool}) behind a {@link ReadCache} of recently read keys (the file must belong to this one
- * process: another process writing to it would not be seen by the cache). Every write, and each
- * {@link #transaction}, runs on one dedicated writer connection through {@link GroupCommit}:
- * concurrent writes share one {@code BEGIN IMMEDIATE ... COMMIT} and so one fsync, each inside its
- * own savepoint, and each returns only once that commit is on disk. When the lock stays busy beyond
- * {@code busy_timeout} (another process), reads and {@code BEGIN} are tried again a few times; a
- * work is never run twice.
+ * {@code synchronous=FULL}, {@code busy_timeout} and {@code foreign_keys=ON}; the writer's own
+ * connection runs {@code synchronous=NORMAL} and {@link WalSync} forces the log after each commit,
+ * outside the write lock: a write is on disk when the call returns. Reads use a small pool of
+ * connections with compiled statements ({@link ReaderPool}) behind a {@link ReadCache} of recently
+ * read keys (the file must belong to this one process: another process writing to it would not be
+ * seen by the cache). Every write, and each {@link #transaction}, runs on one dedicated writer
+ * connection through {@link GroupCommit}: concurrent writes share one {@code BEGIN IMMEDIATE ...
+ * COMMIT} and so one fsync, each inside its own savepoint, and each returns only once that commit
+ * is on disk. When the lock stays busy beyond {@code busy_timeout} (another process), reads and
+ * {@code BEGIN} are tried again a few times; a work is never run twice.
  *
  * <p>Failures become {@code CofferException(INTERNAL, "storage error: ...")} naming the operation
  * and SQLite's result code, never a key or value.
