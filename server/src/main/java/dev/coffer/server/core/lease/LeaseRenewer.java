@@ -62,13 +62,7 @@ final class LeaseRenewer {
               + "\"; TTL value is capped accordingly";
       expire = limit;
     }
-    SecretsEngine engine =
-        owners
-            .engine(lease.mountPath(), lease.mountUuid())
-            .orElseThrow(
-                () ->
-                    CofferException.invalid(
-                        "no secrets engine is mounted at " + lease.mountPath()));
+    SecretsEngine engine = owners.engineOf(lease);
     engine.renewLease(lease.toIssued(), expire);
     Instant newExpire = expire;
     store.replace(leaseId, e -> e.renewed(now, newExpire)).orElseThrow(LeaseManager::invalidLease);

@@ -249,13 +249,7 @@ final class Revocations {
       owners.revokeToken(lease.tokenHash());
       return List.of();
     }
-    SecretsEngine engine =
-        owners
-            .engine(lease.mountPath(), lease.mountUuid())
-            .orElseThrow(
-                () ->
-                    CofferException.invalid(
-                        "no secrets engine is mounted at " + lease.mountPath()));
+    SecretsEngine engine = owners.engineOf(lease);
     List<String> w = engine.revokeLease(lease.toIssued());
     return w == null ? List.of() : w;
   }
