@@ -3,8 +3,8 @@ package dev.coffer.server.core;
 import dev.coffer.spi.CofferException;
 import dev.coffer.spi.ErrorCode;
 import dev.coffer.spi.StorageBackend;
+import dev.coffer.spi.testkit.ForwardingStorageBackend;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -15,15 +15,14 @@ import java.util.function.Predicate;
  * transaction are recorded as part of it. When asked, it fails the puts inside transactions whose
  * keys match, as a storage error half-way through a request would.
  */
-final class WriteRecordingBackend implements StorageBackend {
-  private final StorageBackend delegate;
+final class WriteRecordingBackend extends ForwardingStorageBackend {
   private final List<String> durableWrites = new CopyOnWriteArrayList<>();
   private final List<String> keysWrittenInTransactions = new CopyOnWriteArrayList<>();
   private volatile Thread watched;
   private volatile Predicate<String> failingPuts = key -> false;
 
   WriteRecordingBackend(StorageBackend delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Starts recording the writes of the calling thread, forgetting earlier ones. */
@@ -53,16 +52,11 @@ final class WriteRecordingBackend implements StorageBackend {
   }
 
   @Override
-  public Optional<byte[]> get(String key) {
-    return delegate.get(key);
-  }
-
-  @Override
   public void put(String key, byte[] value) {
     if (watching()) {
       durableWrites.add("put " + key);
     }
-    delegate.put(key, value);
+    super.put(key, value);
   }
 
   @Override
@@ -70,22 +64,7 @@ final class WriteRecordingBackend implements StorageBackend {
     if (watching()) {
       durableWrites.add("delete " + key);
     }
-    delegate.delete(key);
-  }
-
-  @Override
-  public List<String> list(String prefix) {
-    return delegate.list(prefix);
-  }
-
-  @Override
-  public List<String> listPage(String prefix, String after, int limit) {
-    return delegate.listPage(prefix, after, limit);
-  }
-
-  @Override
-  public boolean transactional() {
-    return delegate.transactional();
+    super.delete(key);
   }
 
   @Override
@@ -94,27 +73,16 @@ final class WriteRecordingBackend implements StorageBackend {
     if (recorded) {
       durableWrites.add("tx");
     }
-    return delegate.transaction(tx -> work.apply(new Inside(tx, recorded)));
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
+    return super.transaction(tx -> work.apply(new Inside(tx, recorded)));
   }
 
   /** The view a transaction's work gets: records its writes, fails the chosen puts. */
-  private final class Inside implements StorageBackend {
-    private final StorageBackend tx;
+  private final class Inside extends ForwardingStorageBackend {
     private final boolean recorded;
 
     Inside(StorageBackend tx, boolean recorded) {
-      this.tx = tx;
+      super(tx);
       this.recorded = recorded;
-    }
-
-    @Override
-    public Optional<byte[]> get(String key) {
-      return tx.get(key);
     }
 
     @Override
@@ -125,7 +93,7 @@ final class WriteRecordingBackend implements StorageBackend {
       if (recorded) {
         keysWrittenInTransactions.add(key);
       }
-      tx.put(key, value);
+      super.put(key, value);
     }
 
     @Override
@@ -133,30 +101,7 @@ final class WriteRecordingBackend implements StorageBackend {
       if (recorded) {
         keysWrittenInTransactions.add(key);
       }
-      tx.delete(key);
+      super.delete(key);
     }
-
-    @Override
-    public List<String> list(String prefix) {
-      return tx.list(prefix);
-    }
-
-    @Override
-    public List<String> listPage(String prefix, String after, int limit) {
-      return tx.listPage(prefix, after, limit);
-    }
-
-    @Override
-    public boolean transactional() {
-      return true;
-    }
-
-    @Override
-    public <T> T transaction(Function<StorageBackend, T> work) {
-      return work.apply(this);
-    }
-
-    @Override
-    public void close() {}
   }
 }

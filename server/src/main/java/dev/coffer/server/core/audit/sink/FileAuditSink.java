@@ -84,18 +84,7 @@ final class FileAuditSink implements AuditSink, ResumableSink {
 
   @Override
   public synchronized void write(String entry) throws IOException {
-    if (channel == null) {
-      throw new IOException("audit file " + path + " is not open");
-    }
-    byte[] bytes = (entry + "\n").getBytes(StandardCharsets.UTF_8);
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
-    while (buf.hasRemaining()) {
-      channel.write(buf);
-    }
-    if (fsync) {
-      channel.force(false);
-    }
-    size += bytes.length;
+    writeLines(List.of(entry.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
