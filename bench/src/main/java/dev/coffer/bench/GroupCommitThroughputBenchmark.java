@@ -26,11 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Durable transactions per second the SQLite backend sustains with 16 concurrent writers (its group
- * commit: shared {@code BEGIN IMMEDIATE ... COMMIT}, one fsync per batch under {@code
- * synchronous=FULL}), without HTTP, tokens or encryption: the storage bound of the KV v2 write of
- * {@code bench/run-load.sh}. Each operation is one transaction shaped like that write of a new
- * path: read the mount config and the path's metadata, store a 1 KiB version and ~300 bytes of
- * metadata. Run on the disk that matters ({@code java.io.tmpdir}).
+ * commit: shared {@code BEGIN IMMEDIATE ... COMMIT}, one fsync of the log per batch after it),
+ * without HTTP, tokens or encryption: the storage bound of the KV v2 write of {@code
+ * bench/run-load.sh}. Each operation is one transaction shaped like that write of a new path: read
+ * the mount config and the path's metadata, store a 1 KiB version and ~300 bytes of metadata. Run
+ * on the disk that matters ({@code java.io.tmpdir}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -141,7 +141,7 @@ public final class LeaseManager {
    * @throws CofferException 400 "invalid lease" if there is none
    */
   public LeaseEntry lookup(String leaseId) {
-    return store.read(leaseId).orElseThrow(LeaseManager::invalidLease);
+    return store.require(leaseId);
   }
 
   /** The direct children of a prefix of lease ids ({@code "abc/"} for a folder). */

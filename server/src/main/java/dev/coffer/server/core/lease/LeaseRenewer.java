@@ -32,7 +32,7 @@ final class LeaseRenewer {
    * @throws CofferException 400 for an unknown, token, non-renewable or expired lease
    */
   LeaseManager.Renewal renew(String leaseId, Duration increment) {
-    LeaseEntry lease = store.read(leaseId).orElseThrow(LeaseManager::invalidLease);
+    LeaseEntry lease = store.require(leaseId);
     if (lease.isToken()) {
       throw CofferException.invalid("tokens cannot be renewed through this endpoint");
     }

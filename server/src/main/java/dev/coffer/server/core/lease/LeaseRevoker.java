@@ -40,7 +40,7 @@ final class LeaseRevoker {
    * @throws CofferException 400 "invalid lease" if there is none; 502 if the engine failed
    */
   void revoke(String leaseId, boolean sync) {
-    store.read(leaseId).orElseThrow(LeaseManager::invalidLease);
+    store.require(leaseId);
     if (!sync) {
       store.replace(
           leaseId, e -> e.irrevocable() ? e : e.renewed(e.lastRenewal(), clock.instant()));

@@ -2,6 +2,7 @@ package dev.coffer.server.core.lease;
 
 import dev.coffer.server.core.Json;
 import dev.coffer.server.core.barrier.Barrier;
+import dev.coffer.spi.CofferException;
 import dev.coffer.spi.Storage;
 import dev.coffer.spi.StorageBackend;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,15 @@ final class LeaseStore {
 
   Optional<LeaseEntry> read(String leaseId) {
     return read(storage, leaseId);
+  }
+
+  /**
+   * The lease with this id.
+   *
+   * @throws CofferException 400 "invalid lease" if there is none
+   */
+  LeaseEntry require(String leaseId) {
+    return read(leaseId).orElseThrow(LeaseManager::invalidLease);
   }
 
   static Optional<LeaseEntry> read(Storage s, String leaseId) {

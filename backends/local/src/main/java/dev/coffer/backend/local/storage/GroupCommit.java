@@ -187,11 +187,14 @@ final class GroupCommit implements AutoCloseable {
 
   /** Waits (outside the lock) until the batch's commit is on disk, then wakes its writers. */
   private void makeDurable(Batch batch) {
+    SQLException failure = new SQLException("forcing the write-ahead log to disk failed");
     try {
       wal.durable(batch.number);
-      batch.finish(null);
+      failure = null;
     } catch (IOException e) {
-      batch.finish(new SQLException("forcing the write-ahead log to disk failed", e));
+      failure = new SQLException("forcing the write-ahead log to disk failed", e);
+    } finally {
+      batch.finish(failure); // whatever happened, no writer of the batch waits forever
     }
   }
 

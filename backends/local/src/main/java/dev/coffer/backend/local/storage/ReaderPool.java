@@ -86,7 +86,10 @@ final class ReaderPool implements AutoCloseable {
       if (t != null) {
         return t;
       }
-      if (closed || System.nanoTime() > deadline) {
+      if (closed) {
+        throw new SQLException("storage closed");
+      }
+      if (System.nanoTime() > deadline) {
         throw new SQLException("no read connection free after " + waitMs + " ms");
       }
     }

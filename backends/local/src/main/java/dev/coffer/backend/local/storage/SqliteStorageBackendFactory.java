@@ -17,7 +17,7 @@ import java.util.Set;
  *   <caption>Configuration keys (section {@code storage})</caption>
  *   <tr><th>key</th><th>meaning</th><th>default</th></tr>
  *   <tr><td>{@code path}</td><td>the database file; parent folders are created</td><td>required</td></tr>
- *   <tr><td>{@code max_connections}</td><td>size of the connection pool</td><td>{@value
+ *   <tr><td>{@code max_connections}</td><td>read connections (the writer and the checkpointer open one each besides)</td><td>{@value
  *       #DEFAULT_MAX_CONNECTIONS}</td></tr>
  *   <tr><td>{@code busy_timeout_ms}</td><td>how long a write waits for the lock</td><td>{@value
  *       #DEFAULT_BUSY_TIMEOUT_MS}</td></tr>

@@ -1,10 +1,9 @@
 package dev.coffer.backend.local.storage;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Makes commits durable after the writer has let go of SQLite's write lock, so the fsync of one
@@ -50,10 +49,13 @@ final class WalSync {
     Path wal = database.resolveSibling(database.getFileName() + "-wal");
     return new WalSync(
         () -> {
-          try (FileChannel channel = FileChannel.open(wal, StandardOpenOption.WRITE)) {
-            channel.force(false);
-          } catch (NoSuchFileException e) {
-            // Checkpointed and removed: durable in the database file.
+          if (Files.notExists(wal)) {
+            return; // checkpointed and removed: durable in the database file
+          }
+          // Not a FileChannel: an interrupt of the calling thread would close it mid-fsync and
+          // count as a failed fsync, which stops every later write.
+          try (RandomAccessFile file = new RandomAccessFile(wal.toFile(), "rw")) {
+            file.getFD().sync();
           }
         });
   }
@@ -107,17 +109,19 @@ final class WalSync {
       force.force();
     } catch (IOException e) {
       error = e;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       error = new IOException(e);
-    }
-    synchronized (this) {
-      syncing = false;
-      if (error == null) {
-        synced = Math.max(synced, target);
-      } else if (failure == null) {
-        failure = error;
+      throw e;
+    } finally {
+      synchronized (this) {
+        syncing = false;
+        if (error == null) {
+          synced = Math.max(synced, target);
+        } else if (failure == null) {
+          failure = error;
+        }
+        notifyAll();
       }
-      notifyAll();
     }
     if (error != null) {
       throw error;
