@@ -35,8 +35,8 @@ import java.util.function.Predicate;
  * is queued, so a caller sees its own requests.
  *
  * <p>Trimming a path lists its whole folder, so it is done after one record in {@link
- * #PRUNE_EVERY}, drawn at random, rather than after each: a path holds on average about that many
- * records beyond the bound before they are trimmed.
+ * #PRUNE_EVERY}, drawn at random, rather than after each; rows are kept or dropped whole (a row
+ * holds at most {@link #MAX_PER_PATH} records), so a path may hold up to about twice the bound.
  */
 public final class AccessLog {
   /** How many records are kept per path. */
@@ -180,8 +180,9 @@ public final class AccessLog {
         toTrim.add(dir);
       }
     }
-    // Newest first; among equal times the later arrival first.
-    byDir.values().forEach(AccessLog::newestFirst);
+    // Newest first; among equal times the later arrival first. A path keeps at most maxPerPath
+    // records, so a busy path's row never holds more (older ones would only be trimmed later).
+    byDir.replaceAll((dir, records) -> newestFirst(records, maxPerPath));
     storage.transaction(
         tx -> {
           byDir.forEach((dir, records) -> tx.put(dir + rowKey(records), rowValue(records)));
@@ -196,9 +197,10 @@ public final class AccessLog {
     }
   }
 
-  private static void newestFirst(List<Pending> records) {
+  private static List<Pending> newestFirst(List<Pending> records, int max) {
     Collections.reverse(records);
     records.sort(Comparator.comparing(Pending::time).reversed());
+    return records.size() <= max ? records : records.subList(0, max);
   }
 
   /** The key of a row holding {@code records}, newest first. */

@@ -146,12 +146,12 @@ final class AccessLogQueue<T> {
 
   private void run() {
     while (running) {
-      if (queue.isEmpty()) {
-        LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-        continue;
-      }
       if (queue.size() < batchSize) {
+        // Lets records gather (or waits for the first): a record waits at most this long.
         LockSupport.parkNanos(this, LINGER_NANOS);
+      }
+      if (queue.isEmpty()) {
+        continue;
       }
       boolean ran =
           guard.test(

@@ -83,10 +83,10 @@ final class AuditDevice implements AutoCloseable {
         for (Pending p; (p = queued.poll()) != null; ) {
           group.add(p);
         }
-        boolean written = writeGroup(group);
-        for (Pending p : group) {
-          p.written = written;
-          p.done = true;
+        int written = writeGroup(group);
+        for (int i = 0; i < group.size(); i++) {
+          group.get(i).written = i < written;
+          group.get(i).done = true;
         }
       }
       return mine.written;
@@ -95,8 +95,14 @@ final class AuditDevice implements AutoCloseable {
     }
   }
 
-  /** Writes the lines of {@code group} in order, after a chain header if the file needs one. */
-  private boolean writeGroup(List<Pending> group) {
+  /**
+   * Writes the lines of {@code group} in order, after a chain header if the file needs one, and
+   * answers how many of them (from the first) were recorded. A file gets them in one write; another
+   * sink line by line, the chain moving on after each line it took, so a failure part-way leaves
+   * the chain at the last recorded line.
+   */
+  private int writeGroup(List<Pending> group) {
+    int written = 0;
     try {
       openLocked();
       if (sink instanceof ResumableSink file) {
@@ -107,37 +113,40 @@ final class AuditDevice implements AutoCloseable {
           writeLine(header(reason, previous.get()));
         }
       }
-      long nextSeq = seq;
-      String nextHead = head;
       List<byte[]> lines = new ArrayList<>(group.size());
+      List<String> heads = new ArrayList<>(group.size());
+      String nextHead = head;
       for (Pending p : group) {
+        long lineSeq = seq + lines.size() + 1;
         byte[] line =
             p.encoded != null
-                ? ChainedLine.splice(p.encoded, nextSeq + 1, nextHead)
-                : Json.write(chained(p.entry, nextSeq + 1, nextHead));
-        lines.add(line);
-        nextSeq++;
+                ? ChainedLine.splice(p.encoded, lineSeq, nextHead)
+                : Json.write(chained(p.entry, lineSeq, nextHead));
         nextHead = AuditChain.sha256Hex(line);
+        lines.add(line);
+        heads.add(nextHead);
       }
       if (sink instanceof ResumableSink file) {
         file.writeLines(lines);
+        written = lines.size();
+        seq += written;
+        head = nextHead;
       } else {
         for (byte[] line : lines) {
           sink.write(new String(line, StandardCharsets.UTF_8));
+          seq++;
+          head = heads.get(written++);
         }
       }
-      seq = nextSeq;
-      head = nextHead;
       if (failure != null) {
         LOG.log(System.Logger.Level.INFO, "audit device " + config.path() + " recovered");
       }
       failure = null;
       downSince = null;
-      return true;
     } catch (IOException | RuntimeException e) {
       markDown(e);
-      return false;
     }
+    return written;
   }
 
   /** An entry waiting for the lock holder to write it. */

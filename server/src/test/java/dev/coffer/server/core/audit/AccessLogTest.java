@@ -122,7 +122,9 @@ class AccessLogTest {
     log.start();
     for (int i = 0; i < 30; i++) {
       log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
-      log.list("secret/data/a", 1); // flush: rows of one to three records
+      if (i % 3 == 2) {
+        log.list("secret/data/a", 1); // flush: rows of three records
+      }
     }
     log.stop();
 
@@ -132,6 +134,9 @@ class AccessLogTest {
     int stored =
         storage.list(AccessLog.dir("secret/data/a")).stream().mapToInt(AccessLog::recordsIn).sum();
     assertThat(stored).isBetween(4, 4 + 2);
+    assertThat(storage.list(AccessLog.dir("secret/data/a")))
+        .as("the second row is kept whole although the bound falls inside it")
+        .hasSize(2);
   }
 
   @Test

@@ -23,14 +23,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Appends entries as JSON lines to a file. Each line goes to the operating system in one write call
- * (no buffering in the process), so a crash of the server loses nothing written; with {@code fsync}
- * each line is also forced to the disk. Before an entry, if {@link
- * FileAuditSinkFactory#PATH_CHECK_MILLIS} have passed since the last look, the path is checked: a
- * file moved or deleted meanwhile is reopened at its path (lines written in between went to the
- * moved file, which the chain of the new one continues). A file that reached {@code rotate_bytes}
- * is renamed to {@code <file>.<UTC time>} and a new one started, keeping {@code rotate_keep} old
- * files.
+ * Appends entries as JSON lines to a file. The lines handed over together go to the operating
+ * system in one write call (no buffering in the process), so a crash of the server loses nothing
+ * written; with {@code fsync} they are also forced to the disk before the call returns. Before an
+ * entry, if {@link FileAuditSinkFactory#PATH_CHECK_MILLIS} have passed since the last look, the
+ * path is checked: a file moved or deleted meanwhile is reopened at its path (lines written in
+ * between went to the moved file, which the chain of the new one continues). A file that reached
+ * {@code rotate_bytes} is renamed to {@code <file>.<UTC time>} and a new one started, keeping
+ * {@code rotate_keep} old files.
  */
 final class FileAuditSink implements AuditSink, ResumableSink {
   private static final DateTimeFormatter STAMP =
