@@ -1,11 +1,11 @@
 package dev.coffer.server.it;
 
+import static dev.coffer.server.core.audit.FileSinkPathCheck.sleepPastPathCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coffer.server.CofferServer;
 import dev.coffer.server.core.audit.AuditChainVerifier;
-import dev.coffer.server.core.audit.sink.FileAuditSinkFactory;
 import dev.coffer.server.it.VaultApi.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -246,14 +246,5 @@ class AuditOverHttpTest {
     assertThat(r.intact()).isFalse();
     assertThat(r.line()).as(r.message()).isEqualTo(line);
     assertThat(r.message()).contains("line " + line, word);
-  }
-
-  /** The device looks at its path at most every few ms: wait until it looks again. */
-  private static void sleepPastPathCheck() {
-    try {
-      Thread.sleep(FileAuditSinkFactory.PATH_CHECK_MILLIS + 20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

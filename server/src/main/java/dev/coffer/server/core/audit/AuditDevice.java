@@ -163,6 +163,14 @@ final class AuditDevice implements AutoCloseable {
     }
   }
 
+  /**
+   * How many lines are queued for the next holder of the lock. Lets a test line writers up behind
+   * the lock so they are written as one group.
+   */
+  int queuedLines() {
+    return queued.size();
+  }
+
   /** Why the device is down, if it is. */
   Optional<String> failure() {
     return Optional.ofNullable(failure);

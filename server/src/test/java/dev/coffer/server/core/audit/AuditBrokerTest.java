@@ -80,7 +80,7 @@ class AuditBrokerTest {
     broker.enable("file", "file", "", Map.of("file_path", logs.resolve("audit.log").toString()));
     deleteTree(logs);
     Files.writeString(logs, "not a directory");
-    FileRotationTest.sleepPastPathCheck();
+    FileSinkPathCheck.sleepPastPathCheck();
 
     assertThatThrownBy(() -> broker.request(call("secret/data/a", Map.of())))
         .isInstanceOfSatisfying(
@@ -106,7 +106,7 @@ class AuditBrokerTest {
     broker.enable("good", "file", "", Map.of("file_path", dir.resolve("b.log").toString()));
     deleteTree(bad);
     Files.writeString(bad, "x");
-    FileRotationTest.sleepPastPathCheck();
+    FileSinkPathCheck.sleepPastPathCheck();
 
     broker.request(call("secret/data/a", Map.of()));
     assertThat(broker.devicesDown()).containsExactly("bad/");

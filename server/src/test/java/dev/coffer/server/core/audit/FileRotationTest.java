@@ -3,9 +3,9 @@ package dev.coffer.server.core.audit;
 import static dev.coffer.server.core.audit.AuditLogFiles.fileDevice;
 import static dev.coffer.server.core.audit.AuditLogFiles.lines;
 import static dev.coffer.server.core.audit.AuditLogFiles.writeEntries;
+import static dev.coffer.server.core.audit.FileSinkPathCheck.sleepPastPathCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.coffer.server.core.audit.sink.FileAuditSinkFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,15 +74,6 @@ class FileRotationTest {
       AuditChainVerifier.Result r = AuditChainVerifier.verify(List.of(moved, file));
       assertThat(r.intact()).as(r.message()).isTrue();
       assertThat(r.entries()).isEqualTo(4 + 3);
-    }
-  }
-
-  /** Waits until the device looks at its path again before the next line. */
-  static void sleepPastPathCheck() {
-    try {
-      Thread.sleep(FileAuditSinkFactory.PATH_CHECK_MILLIS + 20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 
