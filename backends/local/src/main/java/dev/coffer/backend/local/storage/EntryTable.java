@@ -4,26 +4,35 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one table the SQLite backend keeps, and every statement on it, bound to one connection.
  *
  * <pre>
- * coffer_entries(key TEXT PRIMARY KEY, parent TEXT, name TEXT, value BLOB)
- * index coffer_entries_children ON (parent, name)
+ * coffer_entries(id INTEGER PRIMARY KEY, parent TEXT, name TEXT, value BLOB,
+ *                key TEXT GENERATED ALWAYS AS (parent || name) VIRTUAL)
+ * unique index coffer_entries_children ON (parent, name)
  * </pre>
  *
  * <p>A stored key {@code a/b/c} is a row with {@code parent = "a/b/"}, {@code name = "c"} and its
- * value. Each folder that holds at least one key is a row too, with {@code value NULL} and the key
- * ending in {@code /}: {@code a/b/} is {@code (parent "a/", name "b/")} and {@code a/} is {@code
- * (parent "", name "a/")}. Listing a folder is then one indexed range query, {@code WHERE parent =
- * ? AND name > ? ORDER BY name LIMIT ?}, whatever the size of the tree below it. A put adds missing
- * folder rows; a delete removes folder rows that became empty. Stored keys never end in {@code /},
- * so the two kinds of rows cannot collide.
+ * value, at an id derived from the key ({@link KeyIds}): reading a key is one lookup in the table's
+ * own B-tree, and the only index is the one used for listing. Each folder that holds at least one
+ * key is a row too, with {@code value NULL} and the key ending in {@code /}: {@code a/b/} is {@code
+ * (parent "a/", name "b/")} and {@code a/} is {@code (parent "", name "a/")}. Listing a folder is
+ * then one indexed range query, {@code WHERE parent = ? AND name > ? ORDER BY name LIMIT ?},
+ * whatever the size of the tree below it. A put adds missing folder rows; a delete removes folder
+ * rows that became empty. Stored keys never end in {@code /}, so the two kinds of rows cannot
+ * collide. The virtual {@code key} column takes no space; it is there for people reading the file
+ * with the {@code sqlite3} shell.
+ *
+ * <p>Statements find a key's row by its id range plus {@code +parent = ? AND +name = ?} (the {@code
+ * +} keeps SQLite from using the index instead of the range). {@link EntrySchema} creates the table
+ * and migrates files written by earlier versions.
  *
  * <p>Each statement is compiled once per connection and reused (SQLite compiles SQL on {@code
  * prepareStatement}, which cost more than running a primary-key lookup). An instance is used by one
@@ -31,56 +40,36 @@ import java.util.Optional;
  * delete of a key is noted so that the writer can pass committed changes on to the read cache.
  */
 final class EntryTable implements AutoCloseable {
-  /** Written to {@code PRAGMA user_version} so later versions can migrate. */
-  static final int SCHEMA_VERSION = 1;
-
   /** One page of a folder's children: an index range scan on {@code (parent, name)}. */
   static final String CHILDREN_SQL =
       "SELECT name FROM coffer_entries WHERE parent = ? AND name > ? ORDER BY name LIMIT ?";
 
-  private static final String GET_SQL = "SELECT value FROM coffer_entries WHERE key = ?";
-  private static final String PUT_SQL =
-      "INSERT INTO coffer_entries(key, parent, name, value) VALUES (?, ?, ?, ?)"
-          + " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-  private static final String ADD_FOLDER_SQL =
-      "INSERT OR IGNORE INTO coffer_entries(key, parent, name, value) VALUES (?, ?, ?, NULL)";
-  private static final String DELETE_SQL = "DELETE FROM coffer_entries WHERE key = ?";
+  /** Matches one key's row: bound to its id range, parent and name ({@link #bindRow}). */
+  private static final String ROW = " WHERE id BETWEEN ? AND ? AND +parent = ? AND +name = ?";
+
+  /** Reads one key's value: a range of at most {@link KeyIds#SLOTS} ids in the table's B-tree. */
+  static final String GET_SQL = "SELECT value FROM coffer_entries" + ROW;
+
+  private static final String UPDATE_SQL = "UPDATE coffer_entries SET value = ?" + ROW;
+  private static final String INSERT_SQL =
+      "INSERT OR IGNORE INTO coffer_entries(id, parent, name, value) VALUES (?, ?, ?, ?)";
+  private static final String IDS_IN_RANGE_SQL =
+      "SELECT id FROM coffer_entries WHERE id BETWEEN ? AND ? ORDER BY id";
+  private static final String EXISTS_SQL = "SELECT 1 FROM coffer_entries" + ROW;
+  private static final String DELETE_SQL = "DELETE FROM coffer_entries" + ROW;
   private static final String HOLDS_ANY_SQL =
       "SELECT 1 FROM coffer_entries WHERE parent = ? LIMIT 1";
-  private static final String DROP_FOLDER_SQL =
-      "DELETE FROM coffer_entries WHERE key = ? AND value IS NULL";
+  private static final String DROP_FOLDER_SQL = DELETE_SQL + " AND value IS NULL";
 
   /** A put ({@code value} set) or delete ({@code value == null}) of one key. */
   record Change(String key, byte[] value) {}
 
   private final Connection connection;
-  private final List<PreparedStatement> prepared = new ArrayList<>();
-  private PreparedStatement get;
-  private PreparedStatement put;
-  private PreparedStatement addFolder;
-  private PreparedStatement delete;
-  private PreparedStatement holdsAny;
-  private PreparedStatement dropFolder;
-  private PreparedStatement children;
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private List<Change> changes;
 
   EntryTable(Connection connection) {
     this.connection = connection;
-  }
-
-  static void createSchema(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate(
-          "CREATE TABLE IF NOT EXISTS coffer_entries ("
-              + "key TEXT NOT NULL PRIMARY KEY, "
-              + "parent TEXT NOT NULL, "
-              + "name TEXT NOT NULL, "
-              + "value BLOB)");
-      s.executeUpdate(
-          "CREATE UNIQUE INDEX IF NOT EXISTS coffer_entries_children"
-              + " ON coffer_entries(parent, name)");
-      s.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
-    }
   }
 
   /** The connection this table's statements run on. */
@@ -102,9 +91,7 @@ final class EntryTable implements AutoCloseable {
 
   Optional<byte[]> get(String key) throws SQLException {
     requireKey(key);
-    get = prepare(get, GET_SQL);
-    get.setString(1, key);
-    try (ResultSet rs = get.executeQuery()) {
+    try (ResultSet rs = bindRow(statement(GET_SQL), 1, key).executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
       }
@@ -115,20 +102,16 @@ final class EntryTable implements AutoCloseable {
 
   void put(String key, byte[] value) throws SQLException {
     requireKey(key);
-    put = prepare(put, PUT_SQL);
-    put.setString(1, key);
-    put.setString(2, parentOf(key));
-    put.setString(3, nameOf(key));
-    put.setBytes(4, value);
-    put.executeUpdate();
-    addFolder = prepare(addFolder, ADD_FOLDER_SQL);
-    // Deepest folder first; once one exists, every folder above it exists too.
-    for (String folder = parentOf(key); !folder.isEmpty(); folder = parentOf(folder)) {
-      addFolder.setString(1, folder);
-      addFolder.setString(2, parentOf(folder));
-      addFolder.setString(3, nameOf(folder));
-      if (addFolder.executeUpdate() == 0) {
-        break;
+    PreparedStatement update = statement(UPDATE_SQL);
+    update.setBytes(1, value);
+    if (bindRow(update, 2, key).executeUpdate() == 0) {
+      insert(key, value);
+      // Deepest folder first; once one exists, every folder above it exists too.
+      for (String folder = parentOf(key); !folder.isEmpty(); folder = parentOf(folder)) {
+        if (exists(folder)) {
+          break;
+        }
+        insert(folder, null);
       }
     }
     note(key, value);
@@ -136,14 +119,11 @@ final class EntryTable implements AutoCloseable {
 
   void delete(String key) throws SQLException {
     requireKey(key);
-    delete = prepare(delete, DELETE_SQL);
-    delete.setString(1, key);
     note(key, null);
-    if (delete.executeUpdate() == 0) {
+    if (bindRow(statement(DELETE_SQL), 1, key).executeUpdate() == 0) {
       return;
     }
-    holdsAny = prepare(holdsAny, HOLDS_ANY_SQL);
-    dropFolder = prepare(dropFolder, DROP_FOLDER_SQL);
+    PreparedStatement holdsAny = statement(HOLDS_ANY_SQL);
     for (String folder = parentOf(key); !folder.isEmpty(); folder = parentOf(folder)) {
       holdsAny.setString(1, folder);
       try (ResultSet rs = holdsAny.executeQuery()) {
@@ -151,14 +131,13 @@ final class EntryTable implements AutoCloseable {
           return;
         }
       }
-      dropFolder.setString(1, folder);
-      dropFolder.executeUpdate();
+      bindRow(statement(DROP_FOLDER_SQL), 1, folder).executeUpdate();
     }
   }
 
   /** Children of {@code prefix} after {@code after}; {@code limit < 0} means all. */
   List<String> children(String prefix, String after, int limit) throws SQLException {
-    children = prepare(children, CHILDREN_SQL);
+    PreparedStatement children = statement(CHILDREN_SQL);
     children.setString(1, prefix);
     children.setString(2, after == null ? "" : after);
     children.setInt(3, limit);
@@ -171,10 +150,18 @@ final class EntryTable implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Runs {@code sql} (no parameters) on this connection, compiled once: the writer's few control
+   * statements ({@code BEGIN IMMEDIATE}, {@code SAVEPOINT w}, {@code COMMIT}, ...).
+   */
+  void execute(String sql) throws SQLException {
+    statement(sql).execute();
+  }
+
   /** Closes the statements and the connection. */
   @Override
   public void close() {
-    for (PreparedStatement s : prepared) {
+    for (PreparedStatement s : prepared.values()) {
       try {
         s.close();
       } catch (SQLException ignored) {
@@ -203,12 +190,57 @@ final class EntryTable implements AutoCloseable {
     return path.substring(parentOf(path).length());
   }
 
-  private PreparedStatement prepare(PreparedStatement cached, String sql) throws SQLException {
-    if (cached != null) {
-      return cached;
+  /**
+   * Inserts a key (or, with {@code value null}, a folder) known to be absent, at the first free id
+   * of its range.
+   */
+  private void insert(String key, byte[] value) throws SQLException {
+    long first = KeyIds.first(key);
+    if (insertAt(first, key, value) == 0) {
+      // The range's first id belongs to another key whose hash agrees on 60 bits.
+      long id = freeId(first);
+      if (insertAt(id, key, value) == 0) {
+        throw new SQLException("a storage row could not be inserted at a free id");
+      }
     }
-    PreparedStatement s = connection.prepareStatement(sql);
-    prepared.add(s);
+  }
+
+  private boolean exists(String key) throws SQLException {
+    try (ResultSet rs = bindRow(statement(EXISTS_SQL), 1, key).executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private int insertAt(long id, String key, byte[] value) throws SQLException {
+    PreparedStatement insert = statement(INSERT_SQL);
+    insert.setLong(1, id);
+    insert.setString(2, parentOf(key));
+    insert.setString(3, nameOf(key));
+    insert.setBytes(4, value);
+    return insert.executeUpdate();
+  }
+
+  private long freeId(long first) throws SQLException {
+    return KeyIds.firstFree(statement(IDS_IN_RANGE_SQL), first);
+  }
+
+  /** Binds a key's id range, parent and name to the four parameters from {@code index} on. */
+  private static PreparedStatement bindRow(PreparedStatement s, int index, String key)
+      throws SQLException {
+    long first = KeyIds.first(key);
+    s.setLong(index, first);
+    s.setLong(index + 1, KeyIds.last(first));
+    s.setString(index + 2, parentOf(key));
+    s.setString(index + 3, nameOf(key));
+    return s;
+  }
+
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement s = prepared.get(sql);
+    if (s == null) {
+      s = connection.prepareStatement(sql);
+      prepared.put(sql, s);
+    }
     return s;
   }
 

@@ -3,12 +3,9 @@ package dev.coffer.backend.local.storage;
 import dev.coffer.backend.local.storage.EntryTable.Change;
 import dev.coffer.backend.local.storage.SqliteTransactionView.SqlWork;
 import java.io.IOException;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 
@@ -42,7 +39,6 @@ final class GroupCommit implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   // Guarded by lock.
   private EntryTable table;
-  private final Map<String, PreparedStatement> control = new HashMap<>();
   private Batch open;
   private boolean closed;
 
@@ -221,7 +217,6 @@ final class GroupCommit implements AutoCloseable {
   }
 
   private void closeConnection() {
-    control.clear();
     if (table != null) {
       table.close();
       table = null;
@@ -233,12 +228,7 @@ final class GroupCommit implements AutoCloseable {
     if (table == null) {
       throw new SQLException("no connection");
     }
-    PreparedStatement s = control.get(sql);
-    if (s == null) {
-      s = table.connection().prepareStatement(sql);
-      control.put(sql, s);
-    }
-    s.execute();
+    table.execute(sql);
   }
 
   /** The writes sharing one transaction. */

@@ -81,7 +81,7 @@ public final class SqliteStorageBackend implements StorageBackend {
 
     // Switch to WAL and create the schema on one connection before the pool opens several.
     try (Connection c = dataSource.getConnection()) {
-      EntryTable.createSchema(c);
+      EntrySchema.prepare(c);
     } catch (SQLException e) {
       throw new IllegalArgumentException(
           "cannot open the SQLite database given by 'storage.path' ("

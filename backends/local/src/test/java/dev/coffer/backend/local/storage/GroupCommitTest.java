@@ -161,7 +161,7 @@ class GroupCommitTest {
     SQLiteDataSource source = new SQLiteDataSource(config);
     source.setUrl("jdbc:sqlite:" + file);
     try (Connection c = source.getConnection()) {
-      EntryTable.createSchema(c);
+      EntrySchema.prepare(c);
     }
     WalSync real = WalSync.of(file);
     AtomicLong forcesStarted = new AtomicLong();

@@ -53,7 +53,7 @@ class SqliteStorageBackendTest {
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
           Statement s = c.createStatement()) {
         assertThat(single(s, "PRAGMA journal_mode")).isEqualTo("wal");
-        assertThat(single(s, "PRAGMA user_version")).isEqualTo("1");
+        assertThat(single(s, "PRAGMA user_version")).isEqualTo("2");
       }
     }
   }
