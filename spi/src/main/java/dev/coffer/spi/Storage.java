@@ -1,5 +1,6 @@
 package dev.coffer.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,6 +28,27 @@ public interface Storage {
    * keys by their last segment, and sub-folders as {@code "name/"}.
    */
   List<String> list(String prefix);
+
+  /**
+   * One page of {@link #list}: the children of {@code prefix} that sort after {@code after} ({@code
+   * ""} to start), at most {@code limit} (at least 1) of them. The default reads the whole listing;
+   * the server's views read only the page from backends with an index.
+   */
+  default List<String> listPage(String prefix, String after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    List<String> page = new ArrayList<>();
+    for (String child : list(prefix)) {
+      if (page.size() >= limit) {
+        break;
+      }
+      if (after.isEmpty() || child.compareTo(after) > 0) {
+        page.add(child);
+      }
+    }
+    return page;
+  }
 
   /**
    * Runs {@code work} so that no other transaction on this storage interleaves with it, and all its

@@ -22,10 +22,16 @@ import java.util.function.Predicate;
 /**
  * The per-path access history: who read, wrote or was denied on one path, kept inside the barrier
  * so an operator need not grep audit files. One record per routed request at {@code
- * sys/access-log/<sha256(path)>/<reverse time>-<request id>}, so a listing is newest first (the
- * records one batch of the writer holds for a path share a row); the oldest records beyond {@link
- * #MAX_PER_PATH} are deleted as new ones arrive. A record holds who and what happened, never
- * request or response data.
+ * sys/access-log/<sha256(path)>-<reverse time>-<request id>}, so a path's records are next to each
+ * other and newest first in one listing of {@code sys/access-log/} (the records one batch of the
+ * writer holds for a path share a row); the oldest records beyond {@link #MAX_PER_PATH} are deleted
+ * as new ones arrive. A record holds who and what happened, never request or response data.
+ *
+ * <p>A path's rows share a name prefix rather than a folder of their own so that the first record
+ * of a path costs one stored row, not two (the folder's row and the record's): with one new path
+ * per request, as when reading a million different secrets, the folder rows doubled the writer's
+ * work. Rows written by earlier versions, in a folder per path ({@code
+ * sys/access-log/<sha256(path)>/}), are still listed (after the newer ones) and trimmed.
  *
  * <p>Records are written asynchronously: a request only puts its record on a bounded queue ({@link
  * AccessLogQueue}); one background writer, running while the core is unsealed ({@link #start()},
@@ -56,6 +62,9 @@ public final class AccessLog {
 
   /** Where the records live in the barrier's root storage. */
   static final String PREFIX = "sys/access-log/";
+
+  /** How many row names one listing page of {@link #PREFIX} reads. */
+  private static final int PAGE = 256;
 
   private static final System.Logger LOG = System.getLogger(AccessLog.class.getName());
 
@@ -143,14 +152,13 @@ public final class AccessLog {
   public List<Map<String, Object>> list(String path, int requested) {
     queue.flush();
     int limit = Math.min(requested, maxPerPath);
-    String dir = dir(path);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (String key : storage.list(dir)) {
+    for (String row : rows(path)) {
       if (out.size() >= limit) {
         break;
       }
       storage
-          .get(dir + key)
+          .get(PREFIX + row)
           .ifPresent(
               b -> {
                 for (Map<String, Object> record : Json.readAll(b)) {
@@ -164,33 +172,65 @@ public final class AccessLog {
   }
 
   /**
+   * The names (under {@link #PREFIX}) of the rows holding {@code path}'s records, newest first:
+   * rows named {@code <hash>-<key>}, then rows of earlier versions in the folder {@code <hash>/}.
+   */
+  List<String> rows(String path) {
+    String hash = hash(path);
+    String first = hash + "-";
+    List<String> rows = new ArrayList<>();
+    for (String after = first; ; ) {
+      List<String> page = storage.listPage(PREFIX, after, PAGE);
+      for (String name : page) {
+        if (!name.startsWith(first)) {
+          return withEarlierRows(hash, rows);
+        }
+        rows.add(name);
+      }
+      if (page.size() < PAGE) {
+        return withEarlierRows(hash, rows);
+      }
+      after = page.get(page.size() - 1);
+    }
+  }
+
+  private List<String> withEarlierRows(String hash, List<String> rows) {
+    for (String key : storage.list(PREFIX + hash + "/")) {
+      rows.add(hash + "/" + key);
+    }
+    return rows;
+  }
+
+  /**
    * Stores one batch in one transaction (one commit), one row per path, then trims the paths drawn
    * for it. A row holds one record (a JSON object, key {@link #key}) or, when the batch had several
    * for the path, all of them newest first (a JSON array, key {@link #key} of the newest plus
    * {@code .<count>}): a busy path costs one row per batch instead of one per request.
    */
   private void store(List<Pending> batch) {
-    Map<String, List<Pending>> byDir = new LinkedHashMap<>();
+    Map<String, List<Pending>> byPath = new LinkedHashMap<>();
     Set<String> toTrim = new LinkedHashSet<>();
     for (Pending p : batch) {
-      String dir = dir(p.path());
-      byDir.computeIfAbsent(dir, d -> new ArrayList<>()).add(p);
+      String path = normalize(p.path());
+      byPath.computeIfAbsent(path, d -> new ArrayList<>()).add(p);
       // Random rather than counted, so no pattern of requests over paths escapes trimming.
       if (ThreadLocalRandom.current().nextInt(pruneEvery) == 0) {
-        toTrim.add(dir);
+        toTrim.add(path);
       }
     }
     // Newest first; among equal times the later arrival first. A path keeps at most maxPerPath
     // records, so a busy path's row never holds more (older ones would only be trimmed later).
-    byDir.replaceAll((dir, records) -> newestFirst(records, maxPerPath));
+    byPath.replaceAll((path, records) -> newestFirst(records, maxPerPath));
     storage.transaction(
         tx -> {
-          byDir.forEach((dir, records) -> tx.put(dir + rowKey(records), rowValue(records)));
+          byPath.forEach(
+              (path, records) ->
+                  tx.put(PREFIX + hash(path) + "-" + rowKey(records), rowValue(records)));
           return null;
         });
-    for (String dir : toTrim) {
+    for (String path : toTrim) {
       try {
-        prune(dir);
+        prune(path);
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "access log not trimmed: " + e.getMessage());
       }
@@ -235,8 +275,8 @@ public final class AccessLog {
   /**
    * Deletes the rows past the newest {@code maxPerPath} records (a row is kept or dropped whole).
    */
-  private void prune(String dir) {
-    List<String> keys = storage.list(dir);
+  private void prune(String path) {
+    List<String> keys = rows(path);
     int kept = 0;
     int firstDropped = keys.size();
     for (int i = 0; i < keys.size(); i++) {
@@ -253,7 +293,7 @@ public final class AccessLog {
     // One transaction: one durable commit for all of them, not one per record.
     storage.transaction(
         tx -> {
-          oldest.forEach(k -> tx.delete(dir + k));
+          oldest.forEach(k -> tx.delete(PREFIX + k));
           return null;
         });
   }
@@ -284,8 +324,12 @@ public final class AccessLog {
   /** One record on its way to storage. */
   private record Pending(String path, Instant time, String requestId, Map<String, Object> entry) {}
 
-  /** The storage folder of one path: the SHA-256 of the path without surrounding slashes. */
-  static String dir(String path) {
+  /** The hex SHA-256 of a path without surrounding slashes: the start of its rows' names. */
+  static String hash(String path) {
+    return AuditChain.sha256Hex(normalize(path).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String normalize(String path) {
     String p = path == null ? "" : path;
     while (p.startsWith("/")) {
       p = p.substring(1);
@@ -293,7 +337,7 @@ public final class AccessLog {
     while (p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);
     }
-    return PREFIX + AuditChain.sha256Hex(p.getBytes(StandardCharsets.UTF_8)) + "/";
+    return p;
   }
 
   /** A key that sorts newest first: the time reversed, zero-padded, then the request id. */

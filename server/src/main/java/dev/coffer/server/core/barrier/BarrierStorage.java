@@ -58,13 +58,25 @@ public final class BarrierStorage implements Storage {
 
   @Override
   public List<String> list(String listPrefix) {
+    return backend.list(prefix + checkListPrefix(listPrefix));
+  }
+
+  @Override
+  public List<String> listPage(String listPrefix, String after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    return backend.listPage(prefix + checkListPrefix(listPrefix), after, limit);
+  }
+
+  private static String checkListPrefix(String listPrefix) {
     if (!listPrefix.isEmpty() && !listPrefix.endsWith("/")) {
       throw new IllegalArgumentException("list prefix must be empty or end with /");
     }
     if (listPrefix.startsWith("/")) {
       throw new IllegalArgumentException("list prefix must not start with /");
     }
-    return backend.list(prefix + listPrefix);
+    return listPrefix;
   }
 
   @Override

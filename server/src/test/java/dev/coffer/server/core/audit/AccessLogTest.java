@@ -67,7 +67,7 @@ class AccessLogTest {
     for (int p = 0; p < 5; p++) {
       assertThat(log.list("p/" + p, 1000)).hasSize(100);
       // Records of one path in one batch share a row.
-      assertThat(storage.list(AccessLog.dir("p/" + p))).hasSizeBetween(7, 99);
+      assertThat(log.rows("p/" + p)).hasSizeBetween(7, 99);
     }
     // Batches of at most 16: no fewer than 32 commits, far fewer than one per record.
     assertThat(transactions.get()).isBetween(32, 499);
@@ -86,24 +86,68 @@ class AccessLogTest {
     assertThat(log.list("secret/data/a", 10))
         .extracting(e -> e.get("request_id"))
         .containsExactly("r4", "r3", "r2", "r1", "r0");
-    assertThat(storage.list(AccessLog.dir("secret/data/a")))
-        .hasSize(1)
-        .first()
-        .asString()
-        .endsWith(".5");
-    assertThat(storage.list(AccessLog.dir("secret/data/b")))
-        .hasSize(1)
-        .first()
-        .asString()
-        .doesNotContain(".");
+    assertThat(log.rows("secret/data/a")).hasSize(1).first().asString().endsWith(".5");
+    assertThat(log.rows("secret/data/b")).hasSize(1).first().asString().doesNotContain(".");
     assertThat(log.list("secret/data/a", 2))
         .extracting(e -> e.get("request_id"))
         .containsExactly("r4", "r3");
   }
 
   @Test
+  void aPathsRecordsAreRowsNamedAfterItsHashWithNoFolderOfTheirOwn() {
+    log = new AccessLog(storage, 1000, 1000, 100, 100);
+    log.record(call("secret/data/a", "a0"), null, Instant.ofEpochSecond(1000));
+    log.record(call("secret/data/b", "b0"), null, Instant.ofEpochSecond(1000));
+    log.list("secret/data/a", 1); // flush
+
+    assertThat(storage.list(AccessLog.PREFIX))
+        .hasSize(2)
+        .noneMatch(name -> name.endsWith("/"))
+        .anyMatch(name -> name.startsWith(AccessLog.hash("secret/data/a") + "-"))
+        .anyMatch(name -> name.startsWith(AccessLog.hash("/secret/data/b/") + "-"));
+  }
+
+  @Test
+  void aPathWithMoreRowsThanOneListingPageIsListedWholeAndApartFromItsNeighbours() {
+    log = new AccessLog(storage, 1000, 1000, 1000, 1); // one row per record
+    log.start();
+    for (int i = 0; i < 300; i++) {
+      log.record(call("secret/data/a", "a" + i), null, Instant.ofEpochSecond(1000 + i));
+      log.record(call("secret/data/n" + (i % 7), "n" + i), null, Instant.ofEpochSecond(1000));
+    }
+    log.stop();
+
+    assertThat(log.rows("secret/data/a")).hasSize(300);
+    List<Map<String, Object>> listed = log.list("secret/data/a", 1000);
+    assertThat(listed).hasSize(300);
+    assertThat(listed.get(0).get("request_id")).isEqualTo("a299");
+    assertThat(listed.get(299).get("request_id")).isEqualTo("a0");
+  }
+
+  @Test
+  void rowsOfEarlierVersionsInAFolderPerPathAreListedAfterNewerOnesAndTrimmed() {
+    String folder = AccessLog.PREFIX + AccessLog.hash("secret/data/a") + "/";
+    storage.put(
+        folder + AccessLog.key(Instant.ofEpochSecond(900), "old"),
+        dev.coffer.server.core.Json.write(Map.of("request_id", "old")));
+    log = new AccessLog(storage, 1000, 1000, 100, 100);
+    log.record(call("secret/data/a", "new1"), null, Instant.ofEpochSecond(1000));
+
+    assertThat(log.list("secret/data/a", 10))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("new1", "old");
+
+    AccessLog bounded = new AccessLog(storage, 1); // trims after every record
+    bounded.record(call("secret/data/a", "new2"), null, Instant.ofEpochSecond(1001));
+    assertThat(bounded.list("secret/data/a", 10))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("new2");
+    assertThat(storage.list(folder)).isEmpty();
+  }
+
+  @Test
   void rowsOfOneRecordWrittenBeforeRowsWereSharedAreStillListedInOrder() {
-    String dir = AccessLog.dir("secret/data/a");
+    String dir = AccessLog.PREFIX + AccessLog.hash("secret/data/a") + "/";
     storage.put(
         dir + AccessLog.key(Instant.ofEpochSecond(900), "old"),
         dev.coffer.server.core.Json.write(Map.of("request_id", "old")));
@@ -131,10 +175,9 @@ class AccessLogTest {
     assertThat(log.list("secret/data/a", 100))
         .extracting(e -> e.get("request_id"))
         .containsExactly("r29", "r28", "r27", "r26");
-    int stored =
-        storage.list(AccessLog.dir("secret/data/a")).stream().mapToInt(AccessLog::recordsIn).sum();
+    int stored = log.rows("secret/data/a").stream().mapToInt(AccessLog::recordsIn).sum();
     assertThat(stored).isBetween(4, 4 + 2);
-    assertThat(storage.list(AccessLog.dir("secret/data/a")))
+    assertThat(log.rows("secret/data/a"))
         .as("the second row is kept whole although the bound falls inside it")
         .hasSize(2);
   }
@@ -163,7 +206,7 @@ class AccessLogTest {
     for (int i = 0; i < 30; i++) {
       log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
     }
-    assertThat(storage.list(AccessLog.dir("secret/data/a"))).isEmpty();
+    assertThat(log.rows("secret/data/a")).isEmpty();
 
     log.stop();
 
@@ -205,6 +248,11 @@ class AccessLogTest {
       @Override
       public List<String> list(String prefix) {
         return inner.list(prefix);
+      }
+
+      @Override
+      public List<String> listPage(String prefix, String after, int limit) {
+        return inner.listPage(prefix, after, limit);
       }
 
       @Override
