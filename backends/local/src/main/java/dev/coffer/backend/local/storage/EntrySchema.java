@@ -66,7 +66,11 @@ final class EntrySchema {
         }
         s.execute("COMMIT");
       } catch (SQLException | RuntimeException e) {
-        s.execute("ROLLBACK");
+        try {
+          s.execute("ROLLBACK");
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
         throw e;
       }
     }
