@@ -1,6 +1,5 @@
 package dev.coffer.spi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -38,16 +37,7 @@ public interface Storage {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1");
     }
-    List<String> page = new ArrayList<>();
-    for (String child : list(prefix)) {
-      if (page.size() >= limit) {
-        break;
-      }
-      if (after.isEmpty() || child.compareTo(after) > 0) {
-        page.add(child);
-      }
-    }
-    return page;
+    return ListPages.page(list(prefix), after, limit);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.coffer.spi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,16 +34,7 @@ public interface StorageBackend extends AutoCloseable {
    * override it.
    */
   default List<String> listPage(String prefix, String after, int limit) {
-    List<String> page = new ArrayList<>();
-    for (String child : list(prefix)) {
-      if (page.size() >= limit) {
-        break;
-      }
-      if (after.isEmpty() || child.compareTo(after) > 0) {
-        page.add(child);
-      }
-    }
-    return page;
+    return ListPages.page(list(prefix), after, limit);
   }
 
   /** Whether {@link #transaction} is supported. */

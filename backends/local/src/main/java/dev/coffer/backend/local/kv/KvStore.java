@@ -1,10 +1,8 @@
 package dev.coffer.backend.local.kv;
 
+import dev.coffer.backend.local.Sha256;
 import dev.coffer.spi.Storage;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,17 +114,6 @@ final class KvStore {
   }
 
   static String sha256Hex(String path) {
-    // digest() resets the digest, so each thread reuses its own without a provider lookup per call.
-    return HexFormat.of().formatHex(SHA256.get().digest(path.getBytes(StandardCharsets.UTF_8)));
+    return Sha256.hex(path);
   }
-
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-            }
-          });
 }

@@ -1,8 +1,6 @@
 package dev.coffer.backend.local.storage;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.coffer.backend.local.Sha256;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,21 +20,11 @@ final class KeyIds {
   /** Ids per range: how many keys whose hashes agree on 60 bits can be stored. */
   static final int SLOTS = 8;
 
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(
-          () -> {
-            try {
-              return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-              throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-            }
-          });
-
   private KeyIds() {}
 
   /** The first id of {@code key}'s range, a multiple of {@link #SLOTS} in {@code [0, 2^63)}. */
   static long first(String key) {
-    byte[] d = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    byte[] d = Sha256.of(key);
     long h = 0;
     for (int i = 0; i < Long.BYTES; i++) {
       h = (h << 8) | (d[i] & 0xff);
