@@ -37,6 +37,22 @@ class BarrierTest {
   }
 
   @Test
+  void aViewListsOnePageOfAFolderAfterAGivenNameAndRejectsBadArguments() {
+    Storage view = barrier.view("logical/abc/");
+    for (String k : List.of("f/a", "f/b", "f/c", "f/d/e", "g")) {
+      view.put(k, bytes("v"));
+    }
+
+    assertThat(view.listPage("f/", "", 2)).containsExactly("a", "b");
+    assertThat(view.listPage("f/", "b", 10)).containsExactly("c", "d/");
+    assertThat(view.listPage("", "f/", 10)).containsExactly("g");
+    assertThatThrownBy(() -> view.listPage("f", "", 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> view.listPage("f/", "", 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void storedBytesContainNoPlaintextAndStartWithVersionAndTerm() {
     barrier.view("").put("k", bytes("plaintext-marker"));
 
