@@ -9,6 +9,9 @@ final class ListPages {
 
   /** At most {@code limit} of the sorted {@code children} after {@code after} ({@code ""}: all). */
   static List<String> page(List<String> children, String after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
     List<String> page = new ArrayList<>();
     for (String child : children) {
       if (page.size() >= limit) {

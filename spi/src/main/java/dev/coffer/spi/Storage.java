@@ -34,9 +34,6 @@ public interface Storage {
    * the server's views read only the page from backends with an index.
    */
   default List<String> listPage(String prefix, String after, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1");
-    }
     return ListPages.page(list(prefix), after, limit);
   }
 

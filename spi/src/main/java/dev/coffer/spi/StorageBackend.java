@@ -30,8 +30,8 @@ public interface StorageBackend extends AutoCloseable {
 
   /**
    * One page of {@link #list}: the children that sort after {@code after} ({@code ""} to start), at
-   * most {@code limit} of them. The default reads the whole listing; backends with an index should
-   * override it.
+   * most {@code limit} (at least 1) of them. The default reads the whole listing; backends with an
+   * index should override it.
    */
   default List<String> listPage(String prefix, String after, int limit) {
     return ListPages.page(list(prefix), after, limit);

@@ -40,7 +40,7 @@ import java.util.function.Predicate;
  * records still queued (the audit devices are the durable record). {@link #list} first stores what
  * is queued, so a caller sees its own requests.
  *
- * <p>Trimming a path lists its whole folder, so it is done after one record in {@link
+ * <p>Trimming a path pages through all its rows, so it is done after one record in {@link
  * #PRUNE_EVERY}, drawn at random, rather than after each; rows are kept or dropped whole (a row
  * holds at most {@link #MAX_PER_PATH} records), so a path may hold up to about twice the bound.
  */
@@ -212,7 +212,7 @@ public final class AccessLog {
     Set<String> toTrim = new LinkedHashSet<>();
     for (Pending p : batch) {
       String path = normalize(p.path());
-      byPath.computeIfAbsent(path, d -> new ArrayList<>()).add(p);
+      byPath.computeIfAbsent(path, unused -> new ArrayList<>()).add(p);
       // Random rather than counted, so no pattern of requests over paths escapes trimming.
       if (ThreadLocalRandom.current().nextInt(pruneEvery) == 0) {
         toTrim.add(path);

@@ -110,10 +110,6 @@ final class KvStore {
   }
 
   static String versionKey(String path, long version) {
-    return VERSIONS + sha256Hex(path) + "/" + version;
-  }
-
-  static String sha256Hex(String path) {
-    return Sha256.hex(path);
+    return VERSIONS + Sha256.hex(path) + "/" + version;
   }
 }

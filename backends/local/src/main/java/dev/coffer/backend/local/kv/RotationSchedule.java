@@ -1,5 +1,6 @@
 package dev.coffer.backend.local.kv;
 
+import dev.coffer.backend.local.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,6 @@ final class RotationSchedule {
       return null;
     }
     Instant due = base.plus(rs.period());
-    return String.format("%019d-%s", due.getEpochSecond(), KvStore.sha256Hex(path));
+    return String.format("%019d-%s", due.getEpochSecond(), Sha256.hex(path));
   }
 }

@@ -55,13 +55,13 @@ final class EntrySchema {
                   + VERSION
                   + ")");
         }
+        if (!tableExists(s)) {
+          s.executeUpdate("CREATE TABLE coffer_entries " + COLUMNS);
+          s.executeUpdate(CHILDREN_INDEX);
+        } else if (version < VERSION) {
+          migrateFromVersion1(c, s);
+        }
         if (version < VERSION) {
-          if (tableExists(s)) {
-            migrateFromVersion1(c, s);
-          } else {
-            s.executeUpdate("CREATE TABLE coffer_entries " + COLUMNS);
-            s.executeUpdate(CHILDREN_INDEX);
-          }
           s.executeUpdate("PRAGMA user_version = " + VERSION);
         }
         s.execute("COMMIT");
@@ -105,10 +105,6 @@ final class EntrySchema {
             + " SELECT n.id, e.parent, e.name, e.value"
             + " FROM temp.coffer_new_ids n CROSS JOIN coffer_entries e ON e.rowid = n.old"
             + " ORDER BY n.id");
-    long copied = count(s, "SELECT count(*) FROM coffer_entries_new");
-    if (copied != rows) {
-      throw new SQLException("storage migration copied " + copied + " of " + rows + " rows");
-    }
     s.executeUpdate("DROP TABLE temp.coffer_new_ids");
     s.executeUpdate("DROP TABLE coffer_entries");
     s.executeUpdate("ALTER TABLE coffer_entries_new RENAME TO coffer_entries");

@@ -52,7 +52,8 @@ final class EntryTable implements AutoCloseable {
 
   private static final String UPDATE_SQL = "UPDATE coffer_entries SET value = ?" + ROW;
   private static final String INSERT_SQL =
-      "INSERT OR IGNORE INTO coffer_entries(id, parent, name, value) VALUES (?, ?, ?, ?)";
+      "INSERT INTO coffer_entries(id, parent, name, value) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT(id) DO NOTHING";
   private static final String IDS_IN_RANGE_SQL =
       "SELECT id FROM coffer_entries WHERE id BETWEEN ? AND ? ORDER BY id";
   private static final String EXISTS_SQL = "SELECT 1 FROM coffer_entries" + ROW;

@@ -88,9 +88,58 @@ class EntrySchemaTest {
     try (SqliteStorageBackend b = SqliteStorageBackend.open(file, 2, 5_000, 0)) {
       b.put("a/b", new byte[] {1});
     }
+    List<String> rowsBefore =
+        snapshot(file, "SELECT id || ' ' || key FROM coffer_entries ORDER BY id");
+    List<String> schemaBefore = snapshot(file, "SELECT sql FROM sqlite_schema ORDER BY name");
     try (SqliteStorageBackend b = SqliteStorageBackend.open(file, 2, 5_000, 0)) {
       assertThat(b.get("a/b")).isPresent();
       assertThat(b.list("a/")).containsExactly("b");
+    }
+    assertThat(snapshot(file, "SELECT id || ' ' || key FROM coffer_entries ORDER BY id"))
+        .isEqualTo(rowsBefore);
+    assertThat(snapshot(file, "SELECT sql FROM sqlite_schema ORDER BY name"))
+        .isEqualTo(schemaBefore);
+  }
+
+  @Test
+  void aMigrationThatFailsLeavesTheVersion1FileAsItWas() throws Exception {
+    Path file = dir.resolve("failing.db");
+    writeVersion1File(file, 50);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("CREATE TABLE coffer_entries_new (x)"); // the migration's CREATE fails
+    }
+    List<String> rowsBefore = snapshot(file, "SELECT key FROM coffer_entries ORDER BY key");
+
+    assertThatThrownBy(() -> SqliteStorageBackend.open(file, 2, 5_000, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("storage.path");
+
+    assertThat(snapshot(file, "PRAGMA user_version")).containsExactly("1");
+    assertThat(snapshot(file, "SELECT key FROM coffer_entries ORDER BY key"))
+        .hasSize(rowsBefore.size())
+        .isEqualTo(rowsBefore);
+    assertThat(snapshot(file, "SELECT name FROM pragma_index_list('coffer_entries')"))
+        .contains("coffer_entries_children");
+  }
+
+  @Test
+  void aCurrentFileWhoseTableIsMissingGetsItBack() throws Exception {
+    Path file = dir.resolve("empty-current.db");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("PRAGMA user_version = " + EntrySchema.VERSION);
+    }
+    try (SqliteStorageBackend b = SqliteStorageBackend.open(file, 2, 5_000, 0)) {
+      b.put("a/b", new byte[] {1});
+      assertThat(b.get("a/b")).isPresent();
+    }
+  }
+
+  private static List<String> snapshot(Path file, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      return strings(s, sql);
     }
   }
 
