@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code GET sys/access-log/<path>?limit=N}: who read, wrote or was denied on one path, newest
- * first (default 100 records, at most {@link AccessLog#MAX_PER_PATH}). Needs {@code sudo}.
+ * first (default 100 records, at most {@link AccessLog#MAX_LISTED}). Needs {@code sudo}.
  */
 final class AccessLogPaths {
   private static final int DEFAULT_LIMIT = 100;
@@ -36,9 +36,9 @@ final class AccessLogPaths {
 
   private Response read(Request r) {
     long limit = r.integer("limit", DEFAULT_LIMIT);
-    if (limit < 1 || limit > AccessLog.MAX_PER_PATH) {
+    if (limit < 1 || limit > AccessLog.MAX_LISTED) {
       throw CofferException.invalid(
-          "limit must be between 1 and " + AccessLog.MAX_PER_PATH + " records");
+          "limit must be between 1 and " + AccessLog.MAX_LISTED + " records");
     }
     String path = r.param("path");
     Map<String, Object> data = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coffer.backend.local.storage.InMemoryStorageBackend;
 import dev.coffer.server.core.AuditedCall;
+import dev.coffer.server.core.Json;
 import dev.coffer.server.core.barrier.AesGcm;
 import dev.coffer.server.core.barrier.Barrier;
 import dev.coffer.spi.ClientInfo;
@@ -24,6 +25,7 @@ class AccessLogTest {
   private Storage storage;
   private final AtomicInteger transactions = new AtomicInteger();
   private AccessLog log;
+  private boolean failNextTransaction;
 
   @BeforeEach
   void unsealedBarrier() {
@@ -41,7 +43,7 @@ class AccessLogTest {
 
   @Test
   void recordsArriveInOrderAndAReaderSeesThemAtOnce() {
-    log = new AccessLog(storage, 1000, 1000, 100, 8);
+    log = new AccessLog(storage, 256, 10_000, 100, 8);
     log.start();
     for (int i = 0; i < 20; i++) {
       log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
@@ -57,7 +59,7 @@ class AccessLogTest {
 
   @Test
   void aBurstLargerThanOneBatchIsStoredCompletelyInFewTransactions() {
-    log = new AccessLog(storage, 1000, 1000, 1000, 16);
+    log = new AccessLog(storage, 256, 10_000, 1000, 16);
     log.start();
     for (int i = 0; i < 500; i++) {
       log.record(call("p/" + (i % 5), "r" + i), null, Instant.ofEpochSecond(1000, i));
@@ -66,50 +68,33 @@ class AccessLogTest {
 
     for (int p = 0; p < 5; p++) {
       assertThat(log.list("p/" + p, 1000)).hasSize(100);
-      // Records of one path in one batch share a row.
-      assertThat(storedRows("p/" + p)).hasSizeBetween(7, 99);
     }
     // Batches of at most 16: no fewer than 32 commits, far fewer than one per record.
     assertThat(transactions.get()).isBetween(32, 499);
+    assertThat(storage.list(AccessJournal.INDEX)).as("two chunks of 256").hasSize(2);
     assertThat(log.dropped()).isZero();
   }
 
   @Test
-  void theRecordsOfOnePathInOneBatchShareARowAndListNewestFirst() {
-    log = new AccessLog(storage, 1000, 1000, 100, 100);
-    // Not started: the listing's flush stores all five as one batch.
-    for (int i = 0; i < 5; i++) {
-      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+  void aBatchOfManyPathsIsStoredAsAFewChunksNotARowPerPath() {
+    log = new AccessLog(storage, 100, 10_000, 1000, 1000);
+    // Not started: the listing's flush stores all 300 as one batch.
+    for (int i = 0; i < 300; i++) {
+      log.record(call("secret/data/k" + i, "r" + i), null, Instant.ofEpochSecond(1000));
     }
-    log.record(call("secret/data/b", "b0"), null, Instant.ofEpochSecond(1000));
 
-    assertThat(log.list("secret/data/a", 10))
-        .extracting(e -> e.get("request_id"))
-        .containsExactly("r4", "r3", "r2", "r1", "r0");
-    assertThat(storedRows("secret/data/a")).hasSize(1).first().asString().endsWith(".5");
-    assertThat(storedRows("secret/data/b")).hasSize(1).first().asString().doesNotContain(".");
-    assertThat(log.list("secret/data/a", 2))
-        .extracting(e -> e.get("request_id"))
-        .containsExactly("r4", "r3");
+    assertThat(log.list("secret/data/k7", 10))
+        .singleElement()
+        .satisfies(e -> assertThat(e).containsEntry("request_id", "r7"));
+    assertThat(transactions.get()).isEqualTo(1);
+    assertThat(storage.list(AccessLog.PREFIX)).containsExactly("index/", "records/");
+    assertThat(storage.list(AccessJournal.INDEX)).hasSize(3);
+    assertThat(storage.list(AccessJournal.RECORDS)).hasSize(3);
   }
 
   @Test
-  void aPathsRecordsAreRowsNamedAfterItsHashWithNoFolderOfTheirOwn() {
-    log = new AccessLog(storage, 1000, 1000, 100, 100);
-    log.record(call("secret/data/a", "a0"), null, Instant.ofEpochSecond(1000));
-    log.record(call("secret/data/b", "b0"), null, Instant.ofEpochSecond(1000));
-    log.list("secret/data/a", 1); // flush
-
-    assertThat(storage.list(AccessLog.PREFIX))
-        .hasSize(2)
-        .noneMatch(name -> name.endsWith("/"))
-        .anyMatch(name -> name.startsWith(AccessLog.hash("secret/data/a") + "-"))
-        .anyMatch(name -> name.startsWith(AccessLog.hash("/secret/data/b/") + "-"));
-  }
-
-  @Test
-  void aPathWithMoreRowsThanOneListingPageIsListedWholeAndApartFromItsNeighbours() {
-    log = new AccessLog(storage, 1000, 1000, 1000, 1); // one row per record
+  void aPathWhoseRecordsSpanManyChunksIsListedNewestFirstAndApartFromItsNeighbours() {
+    log = new AccessLog(storage, 2, 10_000, 1000, 3);
     log.start();
     for (int i = 0; i < 300; i++) {
       log.record(call("secret/data/a", "a" + i), null, Instant.ofEpochSecond(1000 + i));
@@ -117,62 +102,131 @@ class AccessLogTest {
     }
     log.stop();
 
-    assertThat(storedRows("secret/data/a")).hasSize(300);
+    assertThat(storage.list(AccessJournal.INDEX)).as("past one listing page").hasSize(300);
     List<Map<String, Object>> listed = log.list("secret/data/a", 1000);
-    assertThat(listed).hasSize(300);
+    assertThat(listed)
+        .hasSize(300)
+        .allSatisfy(e -> assertThat(e).containsEntry("path", "secret/data/a"));
     assertThat(listed.get(0).get("request_id")).isEqualTo("a299");
     assertThat(listed.get(299).get("request_id")).isEqualTo("a0");
+    assertThat(log.list("/secret/data/a/", 2))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("a299", "a298");
+    assertThat(log.list("secret/data/none", 10)).isEmpty();
   }
 
   @Test
-  void rowsOfEarlierVersionsInAFolderPerPathAreListedAfterNewerOnesAndTrimmed() {
-    String folder = AccessLog.PREFIX + AccessLog.hash("secret/data/a") + "/";
+  void theOldestChunksAreDeletedOnceTheJournalHoldsMoreThanTheBound() {
+    log = new AccessLog(storage, 4, 8, 1000, 3); // keeps 3 chunks: 8 records and the open chunk
+    log.start();
+    for (int i = 0; i < 40; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+    log.stop();
+
+    assertThat(storage.list(AccessJournal.INDEX)).hasSize(3);
+    assertThat(storage.list(AccessJournal.RECORDS)).hasSize(3);
+    assertThat(log.list("secret/data/a", 100))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly(
+            "r39", "r38", "r37", "r36", "r35", "r34", "r33", "r32", "r31", "r30", "r29", "r28");
+  }
+
+  @Test
+  void aLowerBoundAtTheNextStartDeletesTheChunksItNoLongerCovers() {
+    log = new AccessLog(storage, 4, 100, 1000, 100);
+    for (int i = 0; i < 40; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+    log.list("secret/data/a", 1); // flush: ten full chunks
+    assertThat(storage.list(AccessJournal.INDEX)).hasSize(10);
+
+    AccessLog lower = new AccessLog(storage, 4, 8, 1000, 100);
+    lower.record(call("secret/data/a", "r40"), null, Instant.ofEpochSecond(1040));
+
+    assertThat(lower.list("secret/data/a", 100))
+        .hasSize(9)
+        .first()
+        .satisfies(e -> assertThat(e).containsEntry("request_id", "r40"));
+    assertThat(storage.list(AccessJournal.INDEX)).hasSize(3);
+    assertThat(storage.list(AccessJournal.RECORDS)).hasSize(3);
+  }
+
+  @Test
+  void aNewWriterGoesOnFillingTheNewestChunk() {
+    log = new AccessLog(storage, 10, 100, 1000, 100);
+    for (int i = 0; i < 3; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+    log.stop();
+    AccessLog next = new AccessLog(storage, 10, 100, 1000, 100);
+    for (int i = 3; i < 5; i++) {
+      next.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+
+    assertThat(next.list("secret/data/a", 100))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("r4", "r3", "r2", "r1", "r0");
+    List<String> chunks = storage.list(AccessJournal.INDEX);
+    assertThat(chunks).hasSize(1);
+    assertThat(storage.get(AccessJournal.INDEX + chunks.get(0)).orElseThrow())
+        .as("five 8-byte path hashes")
+        .hasSize(40);
+  }
+
+  @Test
+  void aBatchWhoseTransactionFailsIsCountedAndTheNextOneStillLandsInPlace() {
+    log = new AccessLog(storage, 4, 100, 1000, 100);
+    log.record(call("secret/data/a", "r0"), null, Instant.ofEpochSecond(1000));
+    log.list("secret/data/a", 1); // flush: one record in the open chunk
+    failNextTransaction = true;
+    for (int i = 1; i < 4; i++) {
+      log.record(call("secret/data/a", "lost" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+    log.list("secret/data/a", 1); // flush: this batch fails
+    for (int i = 4; i < 10; i++) {
+      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
+    }
+
+    assertThat(log.list("secret/data/a", 100))
+        .extracting(e -> e.get("request_id"))
+        .containsExactly("r9", "r8", "r7", "r6", "r5", "r4", "r0");
+    assertThat(log.failed()).isEqualTo(3);
+    for (String chunk : storage.list(AccessJournal.INDEX)) {
+      int hashes = storage.get(AccessJournal.INDEX + chunk).orElseThrow().length / Long.BYTES;
+      byte[] records = storage.get(AccessJournal.RECORDS + chunk).orElseThrow();
+      assertThat(Json.readAll(records)).as("index and records agree").hasSize(hashes);
+    }
+  }
+
+  @Test
+  void rowsOfEarlierVersionsAreListedAfterTheJournal() {
+    String hash = AccessLog.hash("secret/data/a");
     storage.put(
-        folder + AccessLog.key(Instant.ofEpochSecond(900), "old"),
-        dev.coffer.server.core.Json.write(Map.of("request_id", "old")));
-    log = new AccessLog(storage, 1000, 1000, 100, 100);
+        AccessLog.PREFIX + hash + "-" + earlierKey(950, "row") + ".2",
+        Json.writeAll(List.of(Map.of("request_id", "row2"), Map.of("request_id", "row1"))));
+    storage.put(
+        AccessLog.PREFIX + hash + "/" + earlierKey(900, "folder"),
+        Json.write(Map.of("request_id", "folder")));
+    storage.put(
+        AccessLog.PREFIX + AccessLog.hash("secret/data/b") + "-" + earlierKey(990, "other"),
+        Json.write(Map.of("request_id", "other")));
+    log = new AccessLog(storage, 4, 100, 100, 100);
     log.record(call("secret/data/a", "new1"), null, Instant.ofEpochSecond(1000));
     log.record(call("secret/data/a", "new2"), null, Instant.ofEpochSecond(1001));
 
     assertThat(log.list("secret/data/a", 10))
         .extracting(e -> e.get("request_id"))
-        .containsExactly("new2", "new1", "old");
-
-    AccessLog bounded = new AccessLog(storage, 1); // trims after every record
-    bounded.record(call("secret/data/a", "new3"), null, Instant.ofEpochSecond(1002));
-    assertThat(bounded.list("secret/data/a", 10))
+        .containsExactly("new2", "new1", "row2", "row1", "folder");
+    assertThat(log.list("secret/data/a", 3))
         .extracting(e -> e.get("request_id"))
-        .containsExactly("new3");
-    assertThat(storedRows("secret/data/a")).as("only the newest row is left").hasSize(1);
-    assertThat(storage.list(folder)).isEmpty();
-  }
-
-  @Test
-  void trimmingDropsWholeRowsPastTheBoundAndListingNeverShowsMore() {
-    log = new AccessLog(storage, 4, 1, 100, 3);
-    log.start();
-    for (int i = 0; i < 30; i++) {
-      log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
-      if (i % 3 == 2) {
-        log.list("secret/data/a", 1); // flush: rows of three records
-      }
-    }
-    log.stop();
-
-    assertThat(log.list("secret/data/a", 100))
-        .extracting(e -> e.get("request_id"))
-        .containsExactly("r29", "r28", "r27", "r26");
-    int stored = storedRows("secret/data/a").stream().mapToInt(AccessLog::recordsIn).sum();
-    assertThat(stored).isBetween(4, 4 + 2);
-    assertThat(storedRows("secret/data/a"))
-        .as("the second row is kept whole although the bound falls inside it")
-        .hasSize(2);
+        .containsExactly("new2", "new1", "row2");
   }
 
   @Test
   void aFullQueueDropsAndCountsRecordsInsteadOfBlocking() {
     // Not started: nothing drains the queue until someone reads.
-    log = new AccessLog(storage, 1000, 1000, 4, 16);
+    log = new AccessLog(storage, 256, 10_000, 4, 16);
     for (int i = 0; i < 10; i++) {
       log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
     }
@@ -187,13 +241,13 @@ class AccessLogTest {
 
   @Test
   void stoppingStoresEverythingStillQueued() {
-    log = new AccessLog(storage, 1000, 1000, 100, 8);
+    log = new AccessLog(storage, 256, 10_000, 100, 8);
     // A writer whose batches never run, as when the core is busy sealing.
     log.start(work -> false);
     for (int i = 0; i < 30; i++) {
       log.record(call("secret/data/a", "r" + i), null, Instant.ofEpochSecond(1000 + i));
     }
-    assertThat(storedRows("secret/data/a")).isEmpty();
+    assertThat(storage.list(AccessLog.PREFIX)).isEmpty();
 
     log.stop();
 
@@ -203,7 +257,7 @@ class AccessLogTest {
 
   @Test
   void aStoppedLogCanStartAgainAndKeepsRecording() {
-    log = new AccessLog(storage, 1000, 1000, 100, 8);
+    log = new AccessLog(storage, 256, 10_000, 100, 8);
     log.start();
     log.record(call("secret/data/a", "before"), null, Instant.ofEpochSecond(1000));
     log.stop();
@@ -215,10 +269,9 @@ class AccessLogTest {
         .containsExactly("after", "before");
   }
 
-  /** The rows of {@code path} as stored, read straight from storage rather than through the log. */
-  private List<String> storedRows(String path) {
-    String first = AccessLog.hash(path) + "-";
-    return storage.list(AccessLog.PREFIX).stream().filter(n -> n.startsWith(first)).toList();
+  /** A row name of earlier versions: the reversed nanosecond time, zero-padded, then the id. */
+  private static String earlierKey(long epochSecond, String requestId) {
+    return String.format("%019d", Long.MAX_VALUE - epochSecond * 1_000_000_000L) + "-" + requestId;
   }
 
   private Storage countingTransactions(Storage inner) {
@@ -251,6 +304,10 @@ class AccessLogTest {
       @Override
       public <T> T transaction(Function<Storage, T> work) {
         transactions.incrementAndGet();
+        if (failNextTransaction) {
+          failNextTransaction = false;
+          throw new IllegalStateException("disk full");
+        }
         return inner.transaction(work);
       }
     };
