@@ -1,5 +1,6 @@
 package dev.coffer.backend.local.kv;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.coffer.spi.Durations;
 import java.time.Duration;
@@ -9,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Everything about one KV v2 secret except its data, stored at {@code metadata/<path>}. */
+/**
+ * Everything about one KV v2 secret, stored at {@code metadata/<path>}: its versions and settings,
+ * and a copy of the current version's data (the versions' own rows hold every version's).
+ */
 final class KeyMetadata {
   @JsonProperty("current_version")
   long currentVersion;
@@ -48,6 +52,20 @@ final class KeyMetadata {
   @JsonProperty("rotation_due")
   String rotationDue;
 
+  /**
+   * A copy of one version's data, kept only while that version is the current one and not destroyed
+   * ({@link #dropStaleCopy}), so reading the current version costs one stored row instead of two;
+   * never shown to clients. {@code null} in rows written before the copy existed.
+   */
+  @JsonProperty("current_data")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  Map<String, Object> currentData;
+
+  /** The version {@link #currentData} is a copy of. */
+  @JsonProperty("current_data_version")
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  long currentDataVersion;
+
   /** The versions removed by {@link #addVersion} because of {@code max_versions}. */
   record Added(long version, VersionMetadata metadata, List<Long> pruned) {}
 
@@ -76,6 +94,33 @@ final class KeyMetadata {
       oldestVersion = lastToDrop + 1;
     }
     return new Added(currentVersion, vm, pruned);
+  }
+
+  /** Keeps a copy of {@code data}, the data of the version just added. */
+  void copyCurrent(long version, Map<String, Object> data) {
+    currentData = data;
+    currentDataVersion = version;
+  }
+
+  /** The copy of {@code version}'s data, if this metadata holds a valid one. */
+  Map<String, Object> copyOf(long version) {
+    dropStaleCopy();
+    return currentData != null && currentDataVersion == version ? currentData : null;
+  }
+
+  /**
+   * Forgets the copy unless it is of the current version and that version is not destroyed (its
+   * data must not outlive a destroy). Called before every save.
+   */
+  void dropStaleCopy() {
+    VersionMetadata vm = versions.get(currentDataVersion);
+    if (currentData != null
+        && (currentDataVersion != currentVersion || vm == null || vm.destroyed)) {
+      currentData = null;
+    }
+    if (currentData == null) {
+      currentDataVersion = 0;
+    }
   }
 
   long effectiveMaxVersions(long configMaxVersions) {

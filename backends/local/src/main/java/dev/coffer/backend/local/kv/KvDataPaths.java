@@ -55,7 +55,7 @@ final class KvDataPaths {
     }
     Map<String, Object> metadata = meta.versionResponse(version, vm);
     Map<String, Object> data = vm.answerOr404(metadata, "data", clock.instant());
-    Map<String, Object> secret = store.versionData(path, version).orElse(null);
+    Map<String, Object> secret = store.versionData(path, meta, version).orElse(null);
     if (secret == null) {
       throw CofferException.notFound();
     }
@@ -102,7 +102,7 @@ final class KvDataPaths {
                 ErrorCode.NOT_FOUND, List.of(), meta.versionResponse(meta.currentVersion, latest));
           }
           Map<String, Object> current =
-              s.versionData(path, meta.currentVersion).orElseThrow(CofferException::notFound);
+              s.versionData(path, meta, meta.currentVersion).orElseThrow(CofferException::notFound);
           @SuppressWarnings("unchecked")
           Map<String, Object> merged = (Map<String, Object>) JsonMergePatch.apply(current, patch);
           return Response.of(addVersion(s, path, config, meta, merged, clock.instant()));
@@ -139,6 +139,7 @@ final class KvDataPaths {
         meta.addVersion(
             now, meta.deletionTimeFor(now, config.deleteVersionAfter()), config.maxVersions);
     s.putVersionData(path, added.version(), secret);
+    meta.copyCurrent(added.version(), secret);
     for (long old : added.pruned()) {
       s.deleteVersionData(path, old);
     }

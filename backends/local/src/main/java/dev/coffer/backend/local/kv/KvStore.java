@@ -45,7 +45,7 @@ final class KvStore {
   /** Stores a secret's metadata, moving its entry in the rotation due-index if that changed. */
   void saveMetadata(String path, KeyMetadata metadata) {
     schedule.reindex(this, path, metadata);
-    storage.put(METADATA + path, KvJson.write(metadata));
+    storage.put(METADATA + path, encode(metadata));
   }
 
   /** Moves a secret's due-index entry as its settings say now; saves it only if it moved. */
@@ -53,8 +53,13 @@ final class KvStore {
     String before = metadata.rotationDue;
     schedule.reindex(this, path, metadata);
     if (!java.util.Objects.equals(before, metadata.rotationDue)) {
-      storage.put(METADATA + path, KvJson.write(metadata));
+      storage.put(METADATA + path, encode(metadata));
     }
+  }
+
+  private static byte[] encode(KeyMetadata metadata) {
+    metadata.dropStaleCopy();
+    return KvJson.write(metadata);
   }
 
   void deleteMetadata(String path) {
@@ -97,7 +102,15 @@ final class KvStore {
     return storage.list(KvPathParam.listPrefix(METADATA, folder));
   }
 
-  Optional<Map<String, Object>> versionData(String path, long version) {
+  /**
+   * The data of {@code version} of the secret at {@code path} described by {@code metadata}: the
+   * metadata's copy when it holds that version's (the current one), else the version's own row.
+   */
+  Optional<Map<String, Object>> versionData(String path, KeyMetadata metadata, long version) {
+    Map<String, Object> copy = metadata.copyOf(version);
+    if (copy != null) {
+      return Optional.of(copy);
+    }
     return storage.get(versionKey(path, version)).map(KvJson::readMap);
   }
 

@@ -49,7 +49,7 @@ final class KvSubkeysPaths {
     Map<String, Object> answer =
         vm.answerOr404(meta.versionResponse(version, vm), "subkeys", clock.instant());
     Map<String, Object> data =
-        store.versionData(path, version).orElseThrow(CofferException::notFound);
+        store.versionData(path, meta, version).orElseThrow(CofferException::notFound);
     answer.put("subkeys", subkeys(data, 1, depth));
     return Response.of(answer);
   }

@@ -189,6 +189,6 @@ final class KvV2Rotations implements KvRotations {
     if (latest == null || !latest.isReadable(clock.instant())) {
       return Map.of();
     }
-    return store.versionData(path, meta.currentVersion).orElse(Map.of());
+    return store.versionData(path, meta, meta.currentVersion).orElse(Map.of());
   }
 }
