@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * Everything about one KV v2 secret, stored at {@code metadata/<path>}: its versions and settings,
- * and a copy of the current version's data (the versions' own rows hold every version's).
+ * and the current version's data (older versions' data has rows of its own).
  */
 final class KeyMetadata {
   @JsonProperty("current_version")
@@ -53,15 +53,16 @@ final class KeyMetadata {
   String rotationDue;
 
   /**
-   * A copy of one version's data, kept only while that version is the current one and not destroyed
-   * ({@link #dropStaleCopy}), so reading the current version costs one stored row instead of two;
-   * never shown to clients. {@code null} in rows written before the copy existed.
+   * The current version's data, kept in this row rather than a version row of its own while the
+   * version is current and not destroyed ({@link #dropStaleData}), so writing a new secret stores
+   * one row and reading the current version reads one; never shown to clients. {@code null} in rows
+   * written before 2026-12-03, whose current version has its own row.
    */
   @JsonProperty("current_data")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   Map<String, Object> currentData;
 
-  /** The version {@link #currentData} is a copy of. */
+  /** The version {@link #currentData} belongs to. */
   @JsonProperty("current_data_version")
   @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   long currentDataVersion;
@@ -96,23 +97,23 @@ final class KeyMetadata {
     return new Added(currentVersion, vm, pruned);
   }
 
-  /** Keeps a copy of {@code data}, the data of the version just added. */
-  void copyCurrent(long version, Map<String, Object> data) {
+  /** Holds {@code data}, the data of the version just added, in this row. */
+  void holdCurrentData(long version, Map<String, Object> data) {
     currentData = data;
     currentDataVersion = version;
   }
 
-  /** The copy of {@code version}'s data, if this metadata holds a valid one. */
-  Map<String, Object> copyOf(long version) {
-    dropStaleCopy();
+  /** The data of {@code version} if this row holds it (only ever the current version's). */
+  Map<String, Object> currentDataOf(long version) {
+    dropStaleData();
     return currentData != null && currentDataVersion == version ? currentData : null;
   }
 
   /**
-   * Forgets the copy unless it is of the current version and that version is not destroyed (its
+   * Forgets the held data unless it is the current version's and that version is not destroyed (its
    * data must not outlive a destroy). Called before every save.
    */
-  void dropStaleCopy() {
+  void dropStaleData() {
     VersionMetadata vm = versions.get(currentDataVersion);
     if (currentData != null
         && (currentDataVersion != currentVersion || vm == null || vm.destroyed)) {

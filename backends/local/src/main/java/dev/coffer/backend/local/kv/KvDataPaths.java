@@ -135,11 +135,16 @@ final class KvDataPaths {
       KeyMetadata meta,
       Map<String, Object> secret,
       Instant now) {
+    long previous = meta.currentVersion;
+    Map<String, Object> previousData = meta.currentDataOf(previous);
     KeyMetadata.Added added =
         meta.addVersion(
             now, meta.deletionTimeFor(now, config.deleteVersionAfter()), config.maxVersions);
-    s.putVersionData(path, added.version(), secret);
-    meta.copyCurrent(added.version(), secret);
+    if (previousData != null && meta.versions.containsKey(previous)) {
+      // The version that was current moves from the metadata row to a row of its own.
+      s.putVersionData(path, previous, previousData);
+    }
+    meta.holdCurrentData(added.version(), secret);
     for (long old : added.pruned()) {
       s.deleteVersionData(path, old);
     }

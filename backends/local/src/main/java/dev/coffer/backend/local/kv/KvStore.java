@@ -58,7 +58,7 @@ final class KvStore {
   }
 
   private static byte[] encode(KeyMetadata metadata) {
-    metadata.dropStaleCopy();
+    metadata.dropStaleData();
     return KvJson.write(metadata);
   }
 
@@ -103,13 +103,13 @@ final class KvStore {
   }
 
   /**
-   * The data of {@code version} of the secret at {@code path} described by {@code metadata}: the
-   * metadata's copy when it holds that version's (the current one), else the version's own row.
+   * The data of {@code version} of the secret at {@code path} described by {@code metadata}: held
+   * in the metadata row for the current version, else in the version's own row.
    */
   Optional<Map<String, Object>> versionData(String path, KeyMetadata metadata, long version) {
-    Map<String, Object> copy = metadata.copyOf(version);
-    if (copy != null) {
-      return Optional.of(copy);
+    Map<String, Object> held = metadata.currentDataOf(version);
+    if (held != null) {
+      return Optional.of(held);
     }
     return storage.get(versionKey(path, version)).map(KvJson::readMap);
   }

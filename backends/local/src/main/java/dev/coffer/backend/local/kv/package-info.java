@@ -19,12 +19,14 @@
  *   <dd>the mount's settings: {@code {"max_versions", "cas_required", "delete_version_after_ns"}}.
  *   <dt>version 2: {@code metadata/<path>}
  *   <dd>one secret's metadata: current and oldest version, settings, custom metadata, and per
- *       version its created and deletion time and whether it is destroyed; and a copy of the
- *       current version's data while it is not destroyed, so a read of the current version is one
- *       row ({@code current_data}, {@code current_data_version}; never shown). Listing {@code
- *       metadata/<folder>/} answers {@code LIST metadata/<folder>}.
+ *       version its created and deletion time and whether it is destroyed; and the current
+ *       version's data while it is not destroyed ({@code current_data}, {@code
+ *       current_data_version}; never shown), so a new secret is one row and a read of the current
+ *       version reads one. Listing {@code metadata/<folder>/} answers {@code LIST
+ *       metadata/<folder>}.
  *   <dt>version 2: {@code versions/<sha256 hex of path>/<version>}
- *   <dd>one version's data as a JSON object. Hashing the path keeps arbitrary secret paths out of
+ *   <dd>the data of one version that is no longer current (or, for secrets last written before
+ *       2026-12-03, of the current one too) as a JSON object. Hashing the path keeps arbitrary secret paths out of
  *       the version keys and gives every secret a flat folder, so deleting all versions of a secret
  *       never touches another secret's.
  *   <dt>version 2: {@code rotation-due/<epoch seconds>-<sha256 hex of path>}

@@ -198,10 +198,12 @@ class KvV2DataTest extends KvV2TestBase {
   }
 
   @Test
-  void versionDataIsStoredUnderTheHashedPathAndMetadataUnderThePath() {
+  void olderVersionDataIsStoredUnderTheHashedPathAndMetadataUnderThePath() {
     put("team/app", Map.of("v", "1"));
+    assertThat(storage.keys()).containsExactly("metadata/team/app");
+    put("team/app", Map.of("v", "2"));
     assertThat(storage.keys())
-        .containsExactly("metadata/team/app", KvStore.versionKey("team/app", 1));
+        .containsExactlyInAnyOrder("metadata/team/app", KvStore.versionKey("team/app", 1));
     assertThat(KvStore.versionKey("team/app", 1)).matches("versions/[0-9a-f]{64}/1");
   }
 }
