@@ -26,9 +26,9 @@
  *       metadata/<folder>}.
  *   <dt>version 2: {@code versions/<sha256 hex of path>/<version>}
  *   <dd>the data of one version that is no longer current (or, for secrets last written before
- *       2026-12-03, of the current one too) as a JSON object. Hashing the path keeps arbitrary secret paths out of
- *       the version keys and gives every secret a flat folder, so deleting all versions of a secret
- *       never touches another secret's.
+ *       2026-12-03, of the current one too) as a JSON object. Hashing the path keeps arbitrary
+ *       secret paths out of the version keys and gives every secret a flat folder, so deleting all
+ *       versions of a secret never touches another secret's.
  *   <dt>version 2: {@code rotation-due/<epoch seconds>-<sha256 hex of path>}
  *   <dd>the due-index of scheduled rotations ({@link
  *       dev.coffer.backend.local.kv.RotationSchedule}), holding the secret's path; {@code

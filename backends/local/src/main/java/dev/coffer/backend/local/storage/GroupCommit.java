@@ -16,14 +16,17 @@ import javax.sql.DataSource;
  * <p>A writer takes the lock, opens the batch's transaction ({@code BEGIN IMMEDIATE}) if none is
  * open, and runs its work inside a {@code SAVEPOINT}: a work that fails is rolled back to its
  * savepoint alone and its exception goes to its caller. Then, if other writers are already queued
- * on the lock, it leaves the transaction open for them and waits; the last writer of the queue (or
- * the one that fills the batch) runs {@code COMMIT}, releases the lock and forces the write-ahead
- * log to disk ({@link WalSync}: the connection runs with {@code synchronous=NORMAL}, the fsync that
- * {@code FULL} would run inside {@code COMMIT} runs after it, outside the lock), then wakes the
- * others. While that fsync runs the next batch already executes and commits. So a write still
- * returns only after the commit that holds it is on disk; if that commit or its fsync fails, every
- * write in the batch fails. Works run serially on their own threads, so a batch is equivalent to
- * running them one after the other, each seeing the writes before it.
+ * on the lock and an fsync of the log is running, it leaves the transaction open for them and
+ * waits: their commit could not reach the disk before that fsync ends anyway. The writer that finds
+ * no fsync running, or no writer queued, or the batch full, runs {@code COMMIT}, releases the lock
+ * and forces the write-ahead log to disk ({@link WalSync}: the connection runs with {@code
+ * synchronous=NORMAL}, the fsync that {@code FULL} would run inside {@code COMMIT} runs after it,
+ * outside the lock), then wakes the others. While that fsync runs the next batch already executes
+ * and gathers the writers that arrive meanwhile. (Committing only when no writer was queued made
+ * all writers one convoy: the disk idled while the batch ran, and the batch waited while the disk
+ * ran.) So a write still returns only after the commit that holds it is on disk; if that commit or
+ * its fsync fails, every write in the batch fails. Works run serially on their own threads, so a
+ * batch is equivalent to running them one after the other, each seeing the writes before it.
  *
  * <p>The changes of the works that a commit made go to the {@link ReadCache} before the lock is
  * released (so in commit order, and before any of their writers returns); if a commit fails, the
@@ -84,7 +87,8 @@ final class GroupCommit implements AutoCloseable {
         table.takeChanges();
         undo(batch, e);
       }
-      if (open != null && (batch.members >= MAX_BATCH || !lock.hasQueuedThreads())) {
+      if (open != null
+          && (batch.members >= MAX_BATCH || !lock.hasQueuedThreads() || !wal.syncing())) {
         committedHere = commit(batch);
       }
     } finally {

@@ -65,6 +65,11 @@ final class WalSync {
     return ++committed;
   }
 
+  /** Whether an fsync is running now. */
+  synchronized boolean syncing() {
+    return syncing;
+  }
+
   /** The failure that stopped durable writes, if an fsync failed. */
   synchronized IOException failure() {
     return failure;
