@@ -139,7 +139,7 @@ class DurableWritesPerRequestTest {
 
   @Test
   void aKvV2WriteThatFailsWhileStoringItsMetadataLeavesNoVersion() {
-    List<String> before = keysUnder("logical/");
+    List<String> empty = keysUnder("logical/");
     backend.failPutsInTransactions(k -> k.contains("/metadata/"));
 
     failed(
@@ -147,10 +147,35 @@ class DurableWritesPerRequestTest {
             request(RequestMethod.POST, "secret/data/app/db", root, Map.of("data", SECRET))),
         ErrorCode.INTERNAL);
 
-    assertThat(keysUnder("logical/")).isEqualTo(before);
+    assertThat(keysUnder("logical/")).isEqualTo(empty);
     backend.failPutsInTransactions(k -> false);
     failed(
         core.handle(request(RequestMethod.GET, "secret/data/app/db", root)), ErrorCode.NOT_FOUND);
+  }
+
+  @Test
+  void aKvV2UpdateThatFailsWhileStoringItsMetadataLeavesTheReplacedVersionWhereItWas() {
+    ok(
+        core.handle(
+            request(RequestMethod.POST, "secret/data/app/db", root, Map.of("data", SECRET))));
+    List<String> before = keysUnder("logical/");
+    backend.failPutsInTransactions(k -> k.contains("/metadata/"));
+
+    // Version 2 would move version 1 to a row of its own, in the same transaction.
+    failed(
+        core.handle(
+            request(
+                RequestMethod.POST,
+                "secret/data/app/db",
+                root,
+                Map.of("data", Map.of("password", "n3w")))),
+        ErrorCode.INTERNAL);
+
+    assertThat(keysUnder("logical/")).isEqualTo(before).noneMatch(k -> k.contains("/versions/"));
+    backend.failPutsInTransactions(k -> false);
+    Map<String, Object> read =
+        ok(core.handle(request(RequestMethod.GET, "secret/data/app/db", root)));
+    assertThat(read.get("data")).isEqualTo(SECRET);
   }
 
   /** Every stored key under {@code prefix}, depth first. */

@@ -52,8 +52,7 @@ final class AccessJournal {
 
   /**
    * @param chunkRecords records per chunk
-   * @param maxRecords how many records are kept at least (whole chunks: up to one chunk fewer may
-   *     be kept while the newest one fills)
+   * @param maxRecords how many records are kept at least (whole chunks: up to one chunk more)
    */
   AccessJournal(Storage storage, int chunkRecords, long maxRecords) {
     if (chunkRecords < 1 || maxRecords < chunkRecords) {
@@ -73,26 +72,37 @@ final class AccessJournal {
       return;
     }
     Chunk current = open != null ? open : load();
-    Chunk after =
-        storage.transaction(
-            tx -> {
-              Chunk c = current.copy();
-              for (Entry e : entries) {
-                if (c.size() == chunkRecords) {
-                  write(tx, c);
-                  c = new Chunk(c.seq + 1);
-                  if (c.seq > maxChunks) {
-                    tx.delete(INDEX + name(c.seq - maxChunks));
-                    tx.delete(RECORDS + name(c.seq - maxChunks));
-                  }
-                }
-                c.add(e);
-              }
-              write(tx, c);
-              return c;
-            });
+    Chunk after;
+    try {
+      after = storage.transaction(tx -> appendTo(tx, current.copy(), entries));
+    } catch (RuntimeException e) {
+      // Whether anything was stored is unknown (a commit may fail after writing): read it again.
+      open = null;
+      throw e;
+    }
     // Only after the commit: a failed transaction leaves the open chunk as stored.
     open = after;
+  }
+
+  private Chunk appendTo(Storage tx, Chunk start, List<Entry> entries) {
+    Chunk c = start;
+    boolean changed = false;
+    for (Entry e : entries) {
+      if (c.size() == chunkRecords) {
+        if (changed) {
+          write(tx, c);
+        }
+        c = new Chunk(c.seq + 1);
+        if (c.seq > maxChunks) {
+          tx.delete(INDEX + name(c.seq - maxChunks));
+          tx.delete(RECORDS + name(c.seq - maxChunks));
+        }
+      }
+      c.add(e);
+      changed = true;
+    }
+    write(tx, c);
+    return c;
   }
 
   /** Forgets the open chunk, so the next {@link #append} reads it from storage again. */

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What is known about one version of a KV v2 secret (its data is stored separately). */
+/**
+ * What is known about one version of a KV v2 secret (its data is held by the metadata row while it
+ * is the current version, and in a row of its own after that).
+ */
 final class VersionMetadata {
   @JsonProperty("created_time")
   String createdTime;

@@ -81,57 +81,68 @@ class GroupCommitTest {
   }
 
   @Test
-  void aFailingTransactionRollsBackOnlyItsOwnWritesNotThoseSharingItsCommit() throws Exception {
-    try (SqliteStorageBackend b = open(dir.resolve("f.db"))) {
-      CountDownLatch inside = new CountDownLatch(1);
-      CompletableFuture<Void> failing =
-          CompletableFuture.runAsync(
-              () ->
-                  b.transaction(
-                      tx -> {
-                        tx.put("failed/one", new byte[] {1});
-                        inside.countDown();
-                        awaitQueuedWriter(b);
-                        throw new IllegalStateException("work failed");
-                      }));
-      inside.await(30, TimeUnit.SECONDS);
-      b.put("kept/one", new byte[] {2});
+  void whileAnFsyncRunsQueuedWritersShareOneCommitAndAFailingOneRollsBackOnlyItsOwnWrites()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicLong forces = new AtomicLong();
+    try (GroupCommit writer = gatedWriter(dir.resolve("g.db"), release, forces)) {
+      // The first write commits alone and its fsync blocks: an fsync is running from now on.
+      CompletableFuture<Void> first = runAsync(writer, t -> t.put("first", new byte[] {9}));
+      awaitTrue(() -> forces.get() == 1);
 
+      CountDownLatch secondInside = new CountDownLatch(1);
+      CompletableFuture<Void> second =
+          runAsync(
+              writer,
+              t -> {
+                t.put("counter", new byte[] {1});
+                secondInside.countDown();
+                awaitTrue(writer::writersQueued); // the failing writer
+              });
+      secondInside.await(30, TimeUnit.SECONDS);
+      CountDownLatch failingInside = new CountDownLatch(1);
+      CompletableFuture<Void> failing =
+          runAsync(
+              writer,
+              t -> {
+                t.put("failed/one", new byte[] {1});
+                failingInside.countDown();
+                awaitTrue(writer::writersQueued); // the third writer
+                throw new IllegalStateException("work failed");
+              });
+      failingInside.await(30, TimeUnit.SECONDS);
+      CompletableFuture<Byte> third =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return writer.run(
+                      t -> {
+                        byte v = t.get("counter").orElseThrow()[0];
+                        t.put("counter", new byte[] {(byte) (v + 1)});
+                        t.put("kept/one", new byte[] {2});
+                        return v;
+                      });
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      // The failing writer left the batch open for the third: release the fsync only then.
+      awaitTrue(failing::isDone);
+      release.countDown();
+
+      first.get(30, TimeUnit.SECONDS);
+      second.get(30, TimeUnit.SECONDS);
+      assertThat(third.get(30, TimeUnit.SECONDS)).as("sees the earlier write").isEqualTo((byte) 1);
       assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS))
           .hasRootCauseInstanceOf(IllegalStateException.class)
           .hasRootCauseMessage("work failed");
-      assertThat(b.get("kept/one")).isPresent();
-      assertThat(b.get("failed/one")).isEmpty();
-      assertThat(b.list("")).containsExactly("kept/");
-    }
-  }
-
-  @Test
-  void aWriteThatWaitedForAnotherWriterSeesItsWritesInTheSameBatch() throws Exception {
-    try (SqliteStorageBackend b = open(dir.resolve("s.db"))) {
-      CountDownLatch inside = new CountDownLatch(1);
-      CompletableFuture<Void> first =
-          CompletableFuture.runAsync(
-              () ->
-                  b.transaction(
-                      tx -> {
-                        tx.put("counter", new byte[] {1});
-                        inside.countDown();
-                        awaitQueuedWriter(b);
-                        return null;
-                      }));
-      inside.await(30, TimeUnit.SECONDS);
-      byte seen =
-          b.transaction(
-              tx -> {
-                byte v = tx.get("counter").orElseThrow()[0];
-                tx.put("counter", new byte[] {(byte) (v + 1)});
-                return v;
-              });
-      first.get(30, TimeUnit.SECONDS);
-
-      assertThat(seen).isEqualTo((byte) 1);
-      assertThat(b.get("counter")).hasValueSatisfying(v -> assertThat(v).containsExactly(2));
+      assertThat(forces.get())
+          .as("one fsync for the first write, one for the shared batch")
+          .isEqualTo(2);
+      EntryTable check = new EntryTable(source.getConnection());
+      assertThat(check.get("counter")).hasValueSatisfying(v -> assertThat(v).containsExactly(2));
+      assertThat(check.get("kept/one")).isPresent();
+      assertThat(check.get("failed/one")).isEmpty();
     }
   }
 
@@ -207,9 +218,54 @@ class GroupCommitTest {
     assertThat(forcesStarted.get()).isPositive().isLessThanOrEqualTo(WRITERS * WRITES_EACH);
   }
 
-  private static void awaitQueuedWriter(SqliteStorageBackend b) {
+  private SQLiteDataSource source;
+
+  /** A writer over a new file whose fsyncs of the log wait for {@code release}, counted. */
+  private GroupCommit gatedWriter(Path file, CountDownLatch release, AtomicLong forces)
+      throws Exception {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    source = new SQLiteDataSource(config);
+    source.setUrl("jdbc:sqlite:" + file);
+    try (Connection c = source.getConnection()) {
+      EntrySchema.prepare(c);
+    }
+    return new GroupCommit(
+        source,
+        new WalSync(
+            () -> {
+              forces.incrementAndGet();
+              try {
+                release.await(30, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }),
+        null);
+  }
+
+  private interface Write {
+    void run(EntryTable table) throws java.sql.SQLException;
+  }
+
+  private static CompletableFuture<Void> runAsync(GroupCommit writer, Write write) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            writer.run(
+                t -> {
+                  write.run(t);
+                  return null;
+                });
+          } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!b.writer().writersQueued() && System.nanoTime() < deadline) {
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
   }
