@@ -139,8 +139,7 @@ public final class AccessLog {
   private void store(List<Pending> batch) {
     List<AccessJournal.Entry> entries = new ArrayList<>(batch.size());
     for (Pending p : batch) {
-      entries.add(
-          new AccessJournal.Entry(pathHash(hash(normalize(p.path()))), Json.write(p.entry())));
+      entries.add(new AccessJournal.Entry(pathHash(hash(p.path())), Json.write(p.entry())));
     }
     journal.append(entries);
   }

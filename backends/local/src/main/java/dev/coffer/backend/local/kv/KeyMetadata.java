@@ -105,8 +105,7 @@ final class KeyMetadata {
 
   /** The data of {@code version} if this row holds it (only ever the current version's). */
   Map<String, Object> currentDataOf(long version) {
-    dropStaleData();
-    return currentData != null && currentDataVersion == version ? currentData : null;
+    return holdsCurrentData() && currentDataVersion == version ? currentData : null;
   }
 
   /**
@@ -114,14 +113,18 @@ final class KeyMetadata {
    * data must not outlive a destroy). Called before every save.
    */
   void dropStaleData() {
-    VersionMetadata vm = versions.get(currentDataVersion);
-    if (currentData != null
-        && (currentDataVersion != currentVersion || vm == null || vm.destroyed)) {
+    if (!holdsCurrentData()) {
       currentData = null;
-    }
-    if (currentData == null) {
       currentDataVersion = 0;
     }
+  }
+
+  private boolean holdsCurrentData() {
+    VersionMetadata vm = versions.get(currentDataVersion);
+    return currentData != null
+        && currentDataVersion == currentVersion
+        && vm != null
+        && !vm.destroyed;
   }
 
   long effectiveMaxVersions(long configMaxVersions) {
